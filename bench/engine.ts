@@ -1,0 +1,382 @@
+/**
+ * `npm run bench`: our engine against MiniSearch (BM25 + fuzzy, the yardstick) and fuse.js defaults,
+ * in one run, on synthetic corpora of 1k, 10k and 100k passages (see bench/synthetic.ts).
+ *
+ * For each size and engine: build time, heap after build (after a forced GC, so run node with
+ * --expose-gc), per-query p50/p95/mean after a warm-up, and hit@1 on questions whose target passage
+ * is known, so that speed bought by answering nothing shows up. Prints Markdown and writes it to
+ * bench/results.md when the full default run was made.
+ *
+ * Options: --sizes 1000,10000   --queries 200   --ms-queries-100k 50   --engines ours,minisearch,fuse
+ *          --out FILE (write the Markdown there even for a partial run)
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+
+import type { Corpus, Passage } from '../src/corpus/types.js';
+import type { Engine } from '../src/engine/types.js';
+import { functionWordSet, generateCorpus, generateQuestions, type BenchQuestion } from './synthetic.js';
+
+const DEFAULT_SIZES = [1_000, 10_000, 100_000];
+const WARM_UP_QUESTIONS = 20;
+/** Fuse.js scans every passage with bitap per query: it is only run at the smallest size. */
+const FUSE_MAX_PASSAGES = 1_000;
+/** Wall-clock cap for one engine's timed queries at one size, so a slow yardstick cannot blow the run. */
+const QUERY_TIME_BUDGET_MS = 90_000;
+const TARGETS = {
+  speedup10k: 20,
+  speedup100k: 50,
+  p95At100kMs: 15,
+  buildAt100kMs: 5_000,
+  heapMb: 300,
+} as const;
+
+type EngineName = 'ours' | 'minisearch' | 'fuse';
+const ENGINE_LABELS: Record<EngineName, string> = {
+  ours: 'ours',
+  minisearch: 'MiniSearch (fuzzy 0.2, prefix)',
+  fuse: 'fuse.js (defaults)',
+};
+
+/** A built index reduced to what the benchmark needs: the id of the top passage, or undefined for no answer. */
+type TopPassage = (question: string) => string | undefined;
+
+interface Contender {
+  readonly name: EngineName;
+  /** Builds the index; returns the query function (which keeps the index alive). */
+  build(corpus: Corpus, passages: readonly Passage[]): TopPassage;
+  readonly maxQueries: (passageCount: number) => number;
+  readonly warmUp: (passageCount: number) => number;
+}
+
+interface Measurement {
+  readonly engine: EngineName;
+  readonly buildMs: number;
+  /** heapUsed + arrayBuffers retained by the index (difference over the heap before building). */
+  readonly indexHeapMb: number;
+  /** heapUsed + arrayBuffers of the whole process after the build: corpus, lexicon and index. */
+  readonly processHeapMb: number;
+  /** Per-query latency in ms, in question order. */
+  readonly latencies: readonly number[];
+  readonly hits: readonly boolean[];
+  readonly answered: number;
+}
+
+interface SizeReport {
+  readonly passages: number;
+  readonly tokens: number;
+  readonly distinctWords: number;
+  readonly generateMs: number;
+  readonly measurements: readonly Measurement[];
+}
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string' },
+    queries: { type: 'string', default: '200' },
+    'ms-queries-100k': { type: 'string', default: '50' },
+    engines: { type: 'string', default: 'ours,minisearch,fuse' },
+    out: { type: 'string' },
+  },
+});
+
+function parsePositiveIntegers(text: string, flag: string): number[] {
+  const numbers = text.split(',').map((part) => Number(part.trim()));
+  if (numbers.some((n) => !Number.isInteger(n) || n <= 0)) {
+    console.error(`bench: ${flag} expects positive integers separated by commas, got "${text}"`);
+    process.exit(2);
+  }
+  return numbers;
+}
+
+const sizes = args.sizes === undefined ? DEFAULT_SIZES : parsePositiveIntegers(args.sizes, '--sizes');
+const [questionCount = 200] = parsePositiveIntegers(args.queries, '--queries');
+const [miniSearchQueriesAt100k = 50] = parsePositiveIntegers(args['ms-queries-100k'], '--ms-queries-100k');
+const enabledEngines = new Set(args.engines.split(',').map((name) => name.trim()));
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) {
+  console.warn('bench: global.gc is not exposed (run node with --expose-gc); heap numbers include garbage');
+}
+
+/** heapUsed + arrayBuffers in bytes after full collections: typed-array indexes live outside the JS heap. */
+function liveHeapBytes(): number {
+  gc?.();
+  gc?.();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+const MB = 1024 * 1024;
+
+async function loadOurEngine(): Promise<Contender | string> {
+  try {
+    const engineModule = await import('../src/engine/index.js');
+    const lexiconModule = await import('../src/lexicon.js');
+    // The lexicon (word-frequency list) is corpus-independent, loaded once like loadLibrary does.
+    const lexiconStart = performance.now();
+    const lexicon = lexiconModule.loadLexicon();
+    lexiconLoadMs = performance.now() - lexiconStart;
+    return {
+      name: 'ours',
+      build(corpus) {
+        const engine: Engine = engineModule.createEngine(corpus, { lexicon });
+        return (question) => {
+          const result = engine.search(question);
+          return result.kind === 'answer' ? result.results[0]?.passage.id : undefined;
+        };
+      },
+      maxQueries: () => questionCount,
+      warmUp: () => WARM_UP_QUESTIONS,
+    };
+  } catch (error) {
+    return `our engine could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+let lexiconLoadMs: number | undefined;
+
+const miniSearchContender: Contender = {
+  name: 'minisearch',
+  build(_corpus, passages) {
+    const index = new MiniSearch<Passage>({ fields: ['text'], searchOptions: { fuzzy: 0.2, prefix: true } });
+    index.addAll(passages);
+    return (question) => index.search(question)[0]?.id as string | undefined;
+  },
+  // Fuzzy search over a 300k-word radix tree costs up to seconds per query: fewer queries at 100k.
+  maxQueries: (passageCount) => (passageCount >= 100_000 ? miniSearchQueriesAt100k : questionCount),
+  warmUp: (passageCount) => (passageCount >= 100_000 ? 3 : WARM_UP_QUESTIONS),
+};
+
+const fuseContender: Contender = {
+  name: 'fuse',
+  build(_corpus, passages) {
+    const fuse = new Fuse(passages.map((passage) => passage.text));
+    return (question) => {
+      const best = fuse.search(question)[0];
+      return best === undefined ? undefined : passages[best.refIndex]?.id;
+    };
+  },
+  maxQueries: () => questionCount,
+  warmUp: () => 5,
+};
+
+function measure(
+  contender: Contender,
+  corpus: Corpus,
+  passages: readonly Passage[],
+  questions: readonly BenchQuestion[],
+  warmUpQuestions: readonly BenchQuestion[],
+): Measurement {
+  const heapBefore = liveHeapBytes();
+  const buildStart = performance.now();
+  // Only this closure holds the index: it is released when measure() returns, before the next contender.
+  const topPassage = contender.build(corpus, passages);
+  const buildMs = performance.now() - buildStart;
+  const heapAfter = liveHeapBytes();
+
+  for (const question of warmUpQuestions.slice(0, contender.warmUp(passages.length)))
+    topPassage(question.text);
+
+  const latencies: number[] = [];
+  const hits: boolean[] = [];
+  let answered = 0;
+  const deadline = performance.now() + QUERY_TIME_BUDGET_MS;
+  for (const question of questions.slice(0, contender.maxQueries(passages.length))) {
+    const start = performance.now();
+    const top = topPassage(question.text);
+    const end = performance.now();
+    latencies.push(end - start);
+    hits.push(top === question.targetId);
+    if (top !== undefined) answered++;
+    if (end > deadline) break;
+  }
+  return {
+    engine: contender.name,
+    buildMs,
+    indexHeapMb: (heapAfter - heapBefore) / MB,
+    processHeapMb: heapAfter / MB,
+    latencies,
+    hits,
+    answered,
+  };
+}
+
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  // Nearest rank: the smallest value with at least `fraction` of the values at or below it.
+  const rank = Math.max(1, Math.ceil(fraction * sorted.length));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+const formatMs = (ms: number): string =>
+  ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+const formatPercent = (fraction: number): string => `${(fraction * 100).toFixed(0)}%`;
+const formatCount = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+/** Speedup of ours over MiniSearch on the questions both ran (MiniSearch may run only a prefix of them). */
+function speedup(ours: Measurement, mini: Measurement): { byMean: number; byP50: number; questions: number } {
+  const common = Math.min(ours.latencies.length, mini.latencies.length);
+  const oursCommon = ours.latencies.slice(0, common);
+  const miniCommon = mini.latencies.slice(0, common);
+  return {
+    byMean: mean(miniCommon) / mean(oursCommon),
+    byP50: percentile(miniCommon, 0.5) / percentile(oursCommon, 0.5),
+    questions: common,
+  };
+}
+
+function gitDescribeEngine(): string {
+  try {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const log = ['log', '-1', '--format=%h %s', '--', 'src/engine', 'src/lexicon.ts'];
+    return execFileSync('git', log, { cwd: root, encoding: 'utf8' }).trim() || 'uncommitted';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function renderMarkdown(reports: readonly SizeReport[], notes: readonly string[]): string {
+  const lines: string[] = [];
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  lines.push(
+    `Synthetic corpora (~60-word passages, Zipf word frequencies, vocabulary growing with size), ` +
+      `${questionCount} questions of 6–9 words per size with ~1 word in 4 misspelt. ` +
+      `Node ${process.version}, ${cpu} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}, ` +
+      `engine at ${gitDescribeEngine()}.`,
+    '',
+    '| Passages | Distinct words | Engine | Build | Heap after build (index / process) | p50 / query | p95 / query | Mean / query | hit@1 | Answered | Queries |',
+    '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const report of reports) {
+    for (const m of report.measurements) {
+      lines.push(
+        `| ${formatCount(report.passages)} | ${report.distinctWords.toLocaleString('en-US')} | ${ENGINE_LABELS[m.engine]} ` +
+          `| ${formatMs(m.buildMs)} ms | ${m.indexHeapMb.toFixed(0)} / ${m.processHeapMb.toFixed(0)} MB ` +
+          `| ${formatMs(percentile(m.latencies, 0.5))} ms | ${formatMs(percentile(m.latencies, 0.95))} ms ` +
+          `| ${formatMs(mean(m.latencies))} ms | ${formatPercent(m.hits.filter(Boolean).length / m.hits.length)} ` +
+          `| ${formatPercent(m.answered / m.latencies.length)} | ${m.latencies.length} |`,
+      );
+    }
+  }
+
+  const verdicts: string[] = [];
+  const pass = (ok: boolean): string => (ok ? '**pass**' : '**FAIL**');
+  lines.push(
+    '',
+    '| Passages | Speedup vs MiniSearch (ratio of means) | Ratio of p50s | On questions |',
+    '|---:|---:|---:|---:|',
+  );
+  for (const report of reports) {
+    const ours = report.measurements.find((m) => m.engine === 'ours');
+    const mini = report.measurements.find((m) => m.engine === 'minisearch');
+    if (ours === undefined || mini === undefined) continue;
+    const ratio = speedup(ours, mini);
+    lines.push(
+      `| ${formatCount(report.passages)} | ${ratio.byMean.toFixed(1)}× | ${ratio.byP50.toFixed(1)}× | ${ratio.questions} |`,
+    );
+    const target =
+      report.passages === 10_000
+        ? TARGETS.speedup10k
+        : report.passages === 100_000
+          ? TARGETS.speedup100k
+          : undefined;
+    if (target !== undefined) {
+      verdicts.push(
+        `- Speedup at ${formatCount(report.passages)} ≥ ${target}× (ratio of means): ${ratio.byMean.toFixed(1)}× ${pass(ratio.byMean >= target)}`,
+      );
+    }
+  }
+  const largest = reports
+    .find((report) => report.passages === 100_000)
+    ?.measurements.find((m) => m.engine === 'ours');
+  if (largest !== undefined) {
+    const p95 = percentile(largest.latencies, 0.95);
+    verdicts.push(
+      `- p95 at 100k ≤ ${TARGETS.p95At100kMs} ms: ${formatMs(p95)} ms ${pass(p95 <= TARGETS.p95At100kMs)}`,
+      `- Build at 100k ≤ ${TARGETS.buildAt100kMs / 1000} s: ${(largest.buildMs / 1000).toFixed(2)} s ${pass(largest.buildMs <= TARGETS.buildAt100kMs)}`,
+      `- Heap at 100k ≤ ${TARGETS.heapMb} MB (whole process after build, corpus and lexicon included): ` +
+        `${largest.processHeapMb.toFixed(0)} MB ${pass(largest.processHeapMb <= TARGETS.heapMb)}`,
+    );
+  }
+  if (verdicts.length > 0) lines.push('', 'Targets:', '', ...verdicts);
+  if (notes.length > 0) lines.push('', 'Notes:', '', ...notes.map((note) => `- ${note}`));
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const notes: string[] = [];
+  const contenders: Contender[] = [];
+  if (enabledEngines.has('ours')) {
+    const ours = await loadOurEngine();
+    if (typeof ours === 'string') {
+      console.warn(`bench: ${ours}`);
+      notes.push(ours);
+    } else contenders.push(ours);
+  }
+  if (enabledEngines.has('minisearch')) contenders.push(miniSearchContender);
+  if (enabledEngines.has('fuse')) contenders.push(fuseContender);
+
+  const functionWords = functionWordSet();
+  const reports: SizeReport[] = [];
+  for (const size of sizes) {
+    const generateStart = performance.now();
+    const synthetic = generateCorpus(size);
+    const generateMs = performance.now() - generateStart;
+    const questions = generateQuestions(synthetic.passages, questionCount, size, functionWords);
+    const warmUp = generateQuestions(synthetic.passages, WARM_UP_QUESTIONS, size + 1, functionWords);
+    console.error(
+      `bench: ${size} passages, ${synthetic.tokenCount} words, ${synthetic.distinctWords} distinct (generated in ${formatMs(generateMs)} ms)`,
+    );
+    const measurements: Measurement[] = [];
+    for (const contender of contenders) {
+      if (contender.name === 'fuse' && size > FUSE_MAX_PASSAGES) continue;
+      const m = measure(contender, synthetic.corpus, synthetic.passages, questions, warmUp);
+      console.error(
+        `bench:   ${contender.name}: build ${formatMs(m.buildMs)} ms, heap ${m.indexHeapMb.toFixed(0)}/${m.processHeapMb.toFixed(0)} MB, ` +
+          `p50 ${formatMs(percentile(m.latencies, 0.5))} ms, p95 ${formatMs(percentile(m.latencies, 0.95))} ms, ` +
+          `hit@1 ${formatPercent(m.hits.filter(Boolean).length / m.hits.length)} over ${m.latencies.length}`,
+      );
+      measurements.push(m);
+    }
+    reports.push({
+      passages: size,
+      tokens: synthetic.tokenCount,
+      distinctWords: synthetic.distinctWords,
+      generateMs,
+      measurements,
+    });
+  }
+
+  if (lexiconLoadMs !== undefined) {
+    notes.push(
+      `Our build time excludes loading the word-frequency lexicon (${formatMs(lexiconLoadMs)} ms, once per process, independent of corpus size); its memory is in the process heap.`,
+    );
+  }
+  notes.push(
+    'Latency: performance.now() around one search call, after a warm-up on separate questions; p50/p95 are nearest-rank percentiles.',
+    'Heap: heapUsed + arrayBuffers after forced GC; "index" is the growth over the heap before building, "process" includes the corpus, the lexicon and the benchmark itself.',
+    `MiniSearch runs ${miniSearchQueriesAt100k} of the questions at 100k (fuzzy search over the large vocabulary is slow); speedups compare both engines on the same questions. fuse.js runs at 1k only.`,
+    'hit@1: the top result is the passage the question was drawn from; "answered" counts queries that returned any result.',
+  );
+  const markdown = renderMarkdown(reports, notes);
+  console.log(markdown);
+  const fullRun = DEFAULT_SIZES.every((size) => sizes.includes(size)) && contenders.length === 3;
+  const outFile = args.out ?? (fullRun ? fileURLToPath(new URL('results.md', import.meta.url)) : undefined);
+  if (outFile !== undefined) {
+    writeFileSync(outFile, `# Engine benchmark\n\nGenerated by \`npm run bench\`.\n\n${markdown}`);
+    console.error(`bench: wrote ${outFile}`);
+  }
+}
+
+await main();
