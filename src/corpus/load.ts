@@ -310,7 +310,10 @@ function parseFrontMatter(yamlText: string, file: string): FrontMatter {
     const line = (yamlError.linePos?.[0]?.line ?? 0) + 1;
     const reason =
       yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
-    throw new DataError(file, `front matter is not valid YAML at line ${line}: ${reason}`);
+    // The most common slip: a title with ": " in it reads as a nested mapping.
+    const hint =
+      yamlError.code === 'BLOCK_AS_IMPLICIT_KEY' ? ' (put the value in quotes if it contains ": ")' : '';
+    throw new DataError(file, `front matter is not valid YAML at line ${line}: ${reason}${hint}`);
   }
   const data: unknown = document.toJS();
   if (data === null || data === undefined) throw new DataError(file, 'front matter field "title" is missing');
