@@ -1,0 +1,195 @@
+/**
+ * The inverted index: postings in compressed-row form (typed arrays, no per-term objects) so 100k
+ * passages build in seconds and stay small, plus a forward index (each passage's sorted term ids)
+ * used to check which question words a candidate passage contains.
+ */
+import type { Corpus, Passage } from '../corpus/types.js';
+import { FuzzyIndex } from './fuzzy.js';
+import { tokenize } from './tokenize.js';
+
+export interface InvertedIndex {
+  readonly passages: readonly Passage[];
+  readonly docCount: number;
+  readonly termIds: ReadonlyMap<string, number>;
+  readonly terms: readonly string[];
+  /** Terms sorted, for prefix (derivation) lookups by binary search. */
+  readonly sortedTerms: readonly string[];
+  readonly idf: Float64Array;
+  readonly postingStart: Int32Array;
+  readonly postingDoc: Int32Array;
+  readonly postingTf: Uint16Array;
+  readonly docStart: Int32Array;
+  /** Sorted unique term ids of each passage (forward index). */
+  readonly docTerms: Int32Array;
+  readonly docLength: Float32Array;
+  readonly averageLength: number;
+  /** The passage before this one in the same article, or -1. */
+  readonly previousDoc: Int32Array;
+  /** Folded surface word → its term id (typo candidates are compared on surface words). */
+  readonly surfaceTerm: ReadonlyMap<string, number>;
+  readonly fuzzy: FuzzyIndex;
+  /** Term ids of each article's title and each passage's section heading (context field). */
+  readonly contextTerms: readonly ReadonlySet<number>[];
+}
+
+/** BM25's IDF, in the always-positive form so a word in most passages still counts a little. */
+export function bm25Idf(documentFrequency: number, docCount: number): number {
+  return Math.log(1 + (docCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+export function buildIndex(corpus: Corpus): InvertedIndex {
+  const passages: Passage[] = [];
+  const previous: number[] = [];
+  for (const article of corpus.articles) {
+    article.passages.forEach((passage, i) => {
+      previous.push(i === 0 ? -1 : passages.length - 1);
+      passages.push(passage);
+    });
+  }
+  const docCount = passages.length;
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const surfaceTerm = new Map<string, number>();
+  const idOf = (term: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      termIds.set(term, id);
+      terms.push(term);
+    }
+    return id;
+  };
+
+  // Pass 1: tokenise every passage once, keeping its term ids sorted (runs of one id = term frequency).
+  const docTokens: Int32Array[] = new Array<Int32Array>(docCount);
+  const docLength = new Float32Array(docCount);
+  let totalLength = 0;
+  let uniqueTotal = 0;
+  for (let d = 0; d < docCount; d += 1) {
+    const tokens = tokenize(passages[d]?.text ?? '');
+    const ids = new Int32Array(tokens.length);
+    tokens.forEach((token, i) => {
+      const id = idOf(token.term);
+      ids[i] = id;
+      if (!surfaceTerm.has(token.word)) surfaceTerm.set(token.word, id);
+    });
+    ids.sort();
+    docTokens[d] = ids;
+    docLength[d] = tokens.length;
+    totalLength += tokens.length;
+    for (let i = 0; i < ids.length; i += 1) if (i === 0 || ids[i] !== ids[i - 1]) uniqueTotal += 1;
+  }
+
+  // Pass 2: document frequencies, then postings and the forward index in compressed-row form.
+  const termCount = terms.length;
+  const df = new Int32Array(termCount);
+  for (const ids of docTokens) {
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i] ?? 0;
+      if (i === 0 || id !== ids[i - 1]) df[id] = (df[id] ?? 0) + 1;
+    }
+  }
+  const postingStart = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t += 1) postingStart[t + 1] = (postingStart[t] ?? 0) + (df[t] ?? 0);
+  const fill = postingStart.slice(0, termCount);
+  const postingDoc = new Int32Array(uniqueTotal);
+  const postingTf = new Uint16Array(uniqueTotal);
+  const docStart = new Int32Array(docCount + 1);
+  const docTerms = new Int32Array(uniqueTotal);
+  let forward = 0;
+  for (let d = 0; d < docCount; d += 1) {
+    const ids = docTokens[d] ?? new Int32Array(0);
+    docStart[d] = forward;
+    let i = 0;
+    while (i < ids.length) {
+      const id = ids[i] ?? 0;
+      let j = i + 1;
+      while (j < ids.length && ids[j] === id) j += 1;
+      const slot = fill[id] ?? 0;
+      postingDoc[slot] = d;
+      postingTf[slot] = Math.min(j - i, 65_535);
+      fill[id] = slot + 1;
+      docTerms[forward] = id;
+      forward += 1;
+      i = j;
+    }
+  }
+  docStart[docCount] = forward;
+
+  const idf = new Float64Array(termCount);
+  for (let t = 0; t < termCount; t += 1) idf[t] = bm25Idf(df[t] ?? 0, docCount);
+
+  const contextTerms: Set<number>[] = passages.map(() => new Set<number>());
+  const headingTerms = new Map<string, number[]>();
+  const termsOfHeading = (heading: string): number[] => {
+    let ids = headingTerms.get(heading);
+    if (ids === undefined) {
+      ids = tokenize(heading).map((token) => idOf(token.term));
+      headingTerms.set(heading, ids);
+    }
+    return ids;
+  };
+  let d = 0;
+  for (const article of corpus.articles) {
+    const titleIds = termsOfHeading(article.title);
+    for (const passage of article.passages) {
+      const set = contextTerms[d];
+      if (set !== undefined) {
+        for (const id of titleIds) set.add(id);
+        if (passage.section !== undefined) for (const id of termsOfHeading(passage.section)) set.add(id);
+      }
+      d += 1;
+    }
+  }
+
+  const surfaces = [...surfaceTerm.keys()];
+  return {
+    passages,
+    docCount,
+    termIds,
+    terms,
+    sortedTerms: [...terms].sort(),
+    idf: idf.length === terms.length ? idf : extendIdf(idf, terms.length, docCount),
+    postingStart: extendStart(postingStart, terms.length),
+    postingDoc,
+    postingTf,
+    docStart,
+    docTerms,
+    docLength,
+    averageLength: docCount > 0 ? Math.max(1, totalLength / docCount) : 1,
+    previousDoc: Int32Array.from(previous),
+    surfaceTerm,
+    fuzzy: new FuzzyIndex(surfaces),
+    contextTerms,
+  };
+}
+
+/** Heading-only terms were added after postings were laid out: they have no postings (df 0). */
+function extendStart(start: Int32Array, termCount: number): Int32Array {
+  if (start.length === termCount + 1) return start;
+  const extended = new Int32Array(termCount + 1);
+  extended.set(start);
+  extended.fill(start[start.length - 1] ?? 0, start.length);
+  return extended;
+}
+
+function extendIdf(idf: Float64Array, termCount: number, docCount: number): Float64Array {
+  const extended = new Float64Array(termCount);
+  extended.set(idf);
+  extended.fill(bm25Idf(0, docCount), idf.length);
+  return extended;
+}
+
+/** Whether passage `doc` contains term `term` (binary search in its forward-index row). */
+export function docHasTerm(index: InvertedIndex, doc: number, term: number): boolean {
+  let low = index.docStart[doc] ?? 0;
+  let high = (index.docStart[doc + 1] ?? 0) - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const value = index.docTerms[mid] ?? 0;
+    if (value === term) return true;
+    if (value < term) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}

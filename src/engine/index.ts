@@ -1,0 +1,460 @@
+/**
+ * The answer engine (pure: no I/O, no discord.js). A question is parsed into weighted concepts,
+ * passages are ranked by BM25 over an inverted index (with a low-weight context field: the previous
+ * passage, the section heading and the article title), the top candidates are re-ranked by how much
+ * of the question they cover, their best sentence and exact phrases, and the engine abstains when
+ * even the best passage covers too little of what the question is about.
+ */
+import Fuse from 'fuse.js';
+import type { Corpus, Passage } from '../corpus/types.js';
+import { buildExcerpt, splitSentences } from './excerpt.js';
+import type { Span } from './excerpt.js';
+import { buildIndex, docHasTerm } from './index-build.js';
+import type { InvertedIndex } from './index-build.js';
+import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
+import type { Concept, Lexicon, ParsedQuery, QueryContext } from './query.js';
+import { INVISIBLE, normalizeForPhrase, tokenize } from './tokenize.js';
+import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
+
+export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
+export type { Lexicon } from './query.js';
+export { EXCERPT_MAX_CHARS } from './excerpt.js';
+
+export interface EngineOptions {
+  /** English word frequencies (see src/lexicon.ts): tells a typo from a real word the article lacks. */
+  readonly lexicon?: Lexicon;
+  /**
+   * Minimum share of the question's weighted content words the best passage must cover to answer
+   * (default DEFAULT_MIN_COVERAGE). Lower answers more, refuses fewer off-topic questions.
+   */
+  readonly minCoverage?: number;
+}
+
+export const DEFAULT_MIN_COVERAGE = 0.5;
+/** BM25 parameters (the usual defaults). */
+const K1 = 1.2;
+const B = 0.75;
+/** Weight of the context field (previous passage) relative to the passage itself. */
+const CONTEXT_WEIGHT = 0.25;
+/** Coverage credit for a concept found only in the context (previous passage, heading, title). */
+const CONTEXT_COVER = 0.5;
+/** Candidates re-ranked in detail. */
+const RERANK_DEPTH = 40;
+const DEFAULT_LIMIT = 5;
+const MAX_SUGGESTION_CHARS = 100;
+const NO_MATCH_SUGGESTIONS = 3;
+
+interface Candidate {
+  readonly doc: number;
+  readonly bm25: number;
+  coverage: number;
+  sentence: number;
+  phrase: number;
+  final: number;
+}
+
+export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
+  const index = buildIndex(corpus);
+  const context: QueryContext = {
+    index,
+    aliases: prepareAliases(corpus.aliases),
+    lexicon: prepareLexicon(options.lexicon),
+  };
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const scratch = { body: new Float64Array(index.docCount), concept: new Float64Array(index.docCount) };
+  const suggestions = new SuggestionIndex(corpus);
+
+  function search(question: string, searchOptions: SearchOptions = {}): SearchResult {
+    const query = typeof question === 'string' ? question : '';
+    const limit = Math.max(1, Math.min(searchOptions.limit ?? DEFAULT_LIMIT, 50));
+    const parsed = parseQuery(query, context);
+    const candidates = rank(index, parsed, scratch);
+    const noMatch = (): SearchResult => ({
+      kind: 'no-match',
+      query,
+      suggestions: suggestions.related(parsed, NO_MATCH_SUGGESTIONS),
+    });
+    if (candidates.length === 0) return noMatch();
+    const reranked = rerank(index, parsed, candidates);
+    const best = reranked[0];
+    if (best === undefined || best.coverage < minCoverage) return noMatch();
+    const results: Hit[] = reranked.slice(0, limit).map((candidate) => toHit(index, parsed, candidate));
+    return { kind: 'answer', query, results };
+  }
+
+  return {
+    search: (question, searchOptions) => {
+      try {
+        return search(question, searchOptions);
+      } catch {
+        // The engine must answer every string; an internal failure is reported as "not covered".
+        return {
+          kind: 'no-match',
+          query: String(question),
+          suggestions: suggestions.defaults(NO_MATCH_SUGGESTIONS),
+        };
+      }
+    },
+    suggest: (typed, limit = 25) => suggestions.suggest(typed, limit),
+    suggestPassages: (typed, limit = 25) => suggestPassages(typed, limit),
+    passageCount: index.docCount,
+  };
+
+  function suggestPassages(typed: string, limit: number): readonly Passage[] {
+    const text = typeof typed === 'string' ? typed.slice(0, MAX_QUERY_CHARS) : '';
+    const count = Math.max(0, Math.min(limit, 25));
+    if (text.trim().length === 0) return index.passages.slice(0, count);
+    const parsed = parseQuery(text, context);
+    const ranked = rerank(index, parsed, rank(index, parsed, scratch));
+    const found = ranked
+      .slice(0, count)
+      .map((c) => index.passages[c.doc])
+      .filter((p): p is Passage => p !== undefined);
+    if (found.length > 0) return found;
+    return suggestions.passagesByText(text, count);
+  }
+}
+
+/**
+ * BM25 over the passage text, each concept scored by its best variant (so a word and its alias do
+ * not add up), plus the previous passage's score at low weight. Returns the top candidates.
+ */
+function rank(
+  index: InvertedIndex,
+  query: ParsedQuery,
+  scratch: { body: Float64Array; concept: Float64Array },
+): Array<{ doc: number; bm25: number }> {
+  const { body, concept } = scratch;
+  const touched: number[] = [];
+  const seen = new Uint8Array(index.docCount);
+  for (const c of query.concepts) {
+    const conceptTouched: number[] = [];
+    for (const variant of c.variants) {
+      if (variant.terms.length === 1) {
+        const term = variant.terms[0] ?? 0;
+        const idf = index.idf[term] ?? 0;
+        const from = index.postingStart[term] ?? 0;
+        const to = index.postingStart[term + 1] ?? 0;
+        for (let p = from; p < to; p += 1) {
+          const doc = index.postingDoc[p] ?? 0;
+          const tf = index.postingTf[p] ?? 0;
+          const norm = K1 * (1 - B + (B * (index.docLength[doc] ?? 0)) / index.averageLength);
+          const score = variant.weight * idf * ((tf * (K1 + 1)) / (tf + norm));
+          if (concept[doc] === 0) conceptTouched.push(doc);
+          if (score > (concept[doc] ?? 0)) concept[doc] = score;
+        }
+      } else {
+        // Multi-word alias: every word must be there; score is their mean.
+        const sums = new Map<number, { hits: number; score: number }>();
+        for (const term of variant.terms) {
+          const idf = index.idf[term] ?? 0;
+          const from = index.postingStart[term] ?? 0;
+          const to = index.postingStart[term + 1] ?? 0;
+          for (let p = from; p < to; p += 1) {
+            const doc = index.postingDoc[p] ?? 0;
+            const tf = index.postingTf[p] ?? 0;
+            const norm = K1 * (1 - B + (B * (index.docLength[doc] ?? 0)) / index.averageLength);
+            const entry = sums.get(doc) ?? { hits: 0, score: 0 };
+            entry.hits += 1;
+            entry.score += idf * ((tf * (K1 + 1)) / (tf + norm));
+            sums.set(doc, entry);
+          }
+        }
+        for (const [doc, entry] of sums) {
+          if (entry.hits < variant.terms.length) continue;
+          const score = (variant.weight * entry.score) / variant.terms.length;
+          if (concept[doc] === 0) conceptTouched.push(doc);
+          if (score > (concept[doc] ?? 0)) concept[doc] = score;
+        }
+      }
+    }
+    for (const doc of conceptTouched) {
+      if (seen[doc] === 0) {
+        seen[doc] = 1;
+        touched.push(doc);
+      }
+      body[doc] = (body[doc] ?? 0) + (concept[doc] ?? 0);
+      concept[doc] = 0;
+    }
+  }
+  // Context field: a passage also earns a share of its predecessor's score ("He said…" follows the name).
+  const heap = new TopK(RERANK_DEPTH);
+  const consider = (doc: number): void => {
+    const previous = index.previousDoc[doc] ?? -1;
+    const score = (body[doc] ?? 0) + (previous >= 0 ? CONTEXT_WEIGHT * (body[previous] ?? 0) : 0);
+    if (score > 0) heap.push(doc, score);
+  };
+  for (const doc of touched) {
+    consider(doc);
+    const next = doc + 1;
+    if (next < index.docCount && index.previousDoc[next] === doc && seen[next] === 0) consider(next);
+  }
+  for (const doc of touched) body[doc] = 0;
+  return heap.sorted().map(({ id, score }) => ({ doc: id, bm25: score }));
+}
+
+/** Coverage credit of concept `c` in passage `doc`: 1 × variant weight in the text, half in context. */
+function conceptCover(index: InvertedIndex, c: Concept, doc: number): number {
+  let best = 0;
+  const previous = index.previousDoc[doc] ?? -1;
+  const contextTerms = index.contextTerms[doc];
+  for (const variant of c.variants) {
+    if (variant.terms.every((t) => docHasTerm(index, doc, t))) best = Math.max(best, variant.weight);
+    else if (
+      variant.terms.every(
+        (t) =>
+          (previous >= 0 && docHasTerm(index, previous, t)) ||
+          (contextTerms !== undefined && contextTerms.has(t)),
+      )
+    ) {
+      best = Math.max(best, variant.weight * CONTEXT_COVER);
+    }
+  }
+  return best;
+}
+
+function rerank(
+  index: InvertedIndex,
+  query: ParsedQuery,
+  ranked: ReadonlyArray<{ doc: number; bm25: number }>,
+): Candidate[] {
+  const totalMass = query.concepts.reduce((sum, c) => sum + c.mass, 0);
+  const top = ranked[0]?.bm25 ?? 1;
+  const candidates: Candidate[] = ranked.map(({ doc, bm25 }) => {
+    let covered = 0;
+    for (const c of query.concepts) covered += c.mass * conceptCover(index, c, doc);
+    const passage = index.passages[doc];
+    const normalized = passage === undefined ? '' : normalizeForPhrase(passage.text);
+    const quoted = query.phrases.length > 0 && query.phrases.every((p) => containsPhrase(normalized, p));
+    let pairHits = 0;
+    for (const pair of query.pairs) if (containsPhrase(normalized, pair)) pairHits += 1;
+    return {
+      doc,
+      bm25,
+      coverage: totalMass > 0 ? covered / totalMass : 0,
+      sentence: bestSentenceShare(index, query, doc, totalMass),
+      phrase: (quoted ? 1 : 0) + Math.min(pairHits, 3) * 0.1,
+      final: 0,
+    };
+  });
+  for (const c of candidates) {
+    c.final = c.bm25 / top + 0.8 * c.coverage + 0.5 * c.sentence + c.phrase;
+  }
+  // A quoted phrase is a demand: when some passage has it verbatim, only those passages qualify.
+  if (query.phrases.length > 0 && candidates.some((c) => c.phrase >= 1)) {
+    for (const c of candidates) if (c.phrase < 1) c.final -= 10;
+  }
+  candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
+  return candidates;
+}
+
+function containsPhrase(normalizedText: string, phrase: string): boolean {
+  const at = normalizedText.indexOf(phrase);
+  if (at < 0) return false;
+  const before = at === 0 || normalizedText[at - 1] === ' ';
+  const afterIndex = at + phrase.length;
+  const after = afterIndex === normalizedText.length || normalizedText[afterIndex] === ' ';
+  return before && after;
+}
+
+/** Share of the question's mass found inside one sentence: answers usually sit in one sentence. */
+function bestSentenceShare(index: InvertedIndex, query: ParsedQuery, doc: number, totalMass: number): number {
+  const passage = index.passages[doc];
+  if (passage === undefined || totalMass <= 0) return 0;
+  const scores = sentenceScores(index, passage.text, query).scores;
+  return Math.max(0, ...scores) / totalMass;
+}
+
+interface SentenceAnalysis {
+  readonly sentences: readonly Span[];
+  /** Per sentence: the question mass it covers (each concept counted once, by its best variant). */
+  readonly scores: readonly number[];
+  /** Spans of passage words that matched a question concept. */
+  readonly matches: readonly Span[];
+}
+
+function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery): SentenceAnalysis {
+  const sentences = splitSentences(text);
+  const byTerm = new Map<number, { concept: number; credit: number }>();
+  query.concepts.forEach((c, k) => {
+    for (const variant of c.variants) {
+      // A multi-word alias credits each of its words with a share, so all must appear for full credit.
+      const credit = (c.mass * variant.weight) / variant.terms.length;
+      for (const term of variant.terms) {
+        const previous = byTerm.get(term);
+        if (previous === undefined || previous.credit < credit) byTerm.set(term, { concept: k, credit });
+      }
+    }
+  });
+  const found = sentences.map(() => new Map<number, number>());
+  const matches: Span[] = [];
+  let s = 0;
+  for (const token of tokenize(text)) {
+    const id = index.termIds.get(token.term);
+    const hit = id === undefined ? undefined : byTerm.get(id);
+    if (hit === undefined) continue;
+    if (!token.joined) matches.push({ start: token.start, end: token.end });
+    while (s + 1 < sentences.length && token.start >= (sentences[s]?.end ?? 0)) s += 1;
+    const seen = found[s];
+    if (seen !== undefined) seen.set(hit.concept, Math.max(seen.get(hit.concept) ?? 0, hit.credit));
+  }
+  const scores = found.map((seen) => [...seen.values()].reduce((sum, credit) => sum + credit, 0));
+  return { sentences, scores, matches };
+}
+
+function toHit(index: InvertedIndex, query: ParsedQuery, candidate: Candidate): Hit {
+  const passage = index.passages[candidate.doc] as Passage;
+  const analysis = sentenceScores(index, passage.text, query);
+  const phraseMatches = phraseSpans(passage.text, query.phrases);
+  const excerpt = buildExcerpt(passage.text, analysis.sentences, analysis.scores, [
+    ...phraseMatches,
+    ...analysis.matches,
+  ]);
+  return { passage, score: Math.round(candidate.final * 1000) / 1000, excerpt };
+}
+
+/** Character spans of quoted phrases in the verbatim text (case-insensitive, flexible spacing). */
+function phraseSpans(text: string, phrases: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  for (const phrase of phrases) {
+    const words = phrase.split(' ').filter((w) => w.length > 0);
+    if (words.length === 0 || words.length > 30) continue;
+    const pattern = new RegExp(words.map(escapeRegExp).join('[^\\p{L}\\p{N}]+'), 'giu');
+    for (const match of text.matchAll(pattern))
+      spans.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Bounded min-heap keeping the k best (id, score) pairs. */
+class TopK {
+  private readonly items: Array<{ id: number; score: number }> = [];
+  constructor(private readonly k: number) {}
+
+  push(id: number, score: number): void {
+    const items = this.items;
+    if (items.length < this.k) {
+      items.push({ id, score });
+      let i = items.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.less(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const root = items[0];
+    if (root === undefined || score <= root.score) return;
+    items[0] = { id, score };
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < items.length && this.less(left, smallest)) smallest = left;
+      if (right < items.length && this.less(right, smallest)) smallest = right;
+      if (smallest === i) break;
+      this.swap(i, smallest);
+      i = smallest;
+    }
+  }
+
+  sorted(): Array<{ id: number; score: number }> {
+    return [...this.items].sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+
+  private less(a: number, b: number): boolean {
+    const x = this.items[a];
+    const y = this.items[b];
+    return x !== undefined && y !== undefined && (x.score < y.score || (x.score === y.score && x.id > y.id));
+  }
+
+  private swap(a: number, b: number): void {
+    const x = this.items[a];
+    const y = this.items[b];
+    if (x === undefined || y === undefined) return;
+    this.items[a] = y;
+    this.items[b] = x;
+  }
+}
+
+/**
+ * Autocomplete and "did you mean" topics: the article's example questions, section headings and
+ * passage lead sentences, matched with fuse.js (good at short strings typed so far).
+ */
+class SuggestionIndex {
+  private readonly entries: string[];
+  private readonly questions: string[];
+  private readonly fuse: Fuse<string>;
+  private readonly passages: Passage[];
+  private passageFuse: Fuse<Passage> | undefined;
+
+  constructor(corpus: Corpus) {
+    this.questions = corpus.articles
+      .flatMap((a) => a.questions.map((q) => clip(q)))
+      .filter((q) => q.length > 0);
+    const headings = corpus.articles.flatMap((a) => a.sections.map((s) => clip(s)));
+    this.passages = corpus.articles.flatMap((a) => [...a.passages]);
+    // Lead sentences make large corpora searchable by topic; capped so suggestion stays fast.
+    const leads = this.passages.slice(0, 5_000).map((p) => clip(leadSentence(p.text)));
+    this.entries = unique([...this.questions, ...headings, ...leads].filter((e) => e.length > 0));
+    this.fuse = new Fuse(this.entries, { includeScore: true, ignoreLocation: true, threshold: 0.4 });
+  }
+
+  suggest(typed: string, limit: number): string[] {
+    const count = Math.max(0, Math.min(limit, 25));
+    const text = typeof typed === 'string' ? cleanForFuse(typed).slice(0, 64) : '';
+    if (text.length === 0) return this.defaults(count);
+    return this.fuse.search(text, { limit: count }).map((r) => r.item);
+  }
+
+  defaults(count: number): string[] {
+    return (this.questions.length > 0 ? this.questions : this.entries).slice(0, count);
+  }
+
+  /** Topics that share a content word with the question, else the article's first example questions. */
+  related(query: ParsedQuery, count: number): string[] {
+    const words = new Set(query.concepts.flatMap((c) => c.words));
+    const termsOfQuery = new Set(
+      [...words].map((w) => tokenize(w)[0]?.term).filter((t): t is string => t !== undefined),
+    );
+    const sharing = this.entries.filter((entry) => tokenize(entry).some((t) => termsOfQuery.has(t.term)));
+    const picked = unique([...sharing.slice(0, count), ...this.defaults(count)]);
+    return picked.slice(0, count);
+  }
+
+  passagesByText(typed: string, count: number): Passage[] {
+    this.passageFuse ??= new Fuse(this.passages.slice(0, 5_000), {
+      keys: ['text'],
+      ignoreLocation: true,
+      threshold: 0.4,
+    });
+    return this.passageFuse.search(cleanForFuse(typed).slice(0, 64), { limit: count }).map((r) => r.item);
+  }
+}
+
+/** Fuse's extended-search operators are off by default, but quotes and bars are still noise here. */
+function cleanForFuse(text: string): string {
+  return text.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function leadSentence(text: string): string {
+  const first = splitSentences(text)[0];
+  return first === undefined ? text : text.slice(first.start, first.end);
+}
+
+function clip(text: string, max = MAX_SUGGESTION_CHARS): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max - 1);
+  return `${flat.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}

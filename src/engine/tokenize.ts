@@ -1,0 +1,172 @@
+/**
+ * Tokenising and term normalisation shared by indexing and querying, so a passage word and a question
+ * word meet on the same term. Offsets always refer to the original string so excerpts can be
+ * highlighted without touching the verbatim text.
+ */
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  /** The word as written (original case, original apostrophes). */
+  readonly surface: string;
+  /** Lower-cased, accent-free, possessive-free form used for fuzzy matching and the lexicon. */
+  readonly word: string;
+  /** The index term (stem, or the word itself for acronyms and numbers). */
+  readonly term: string;
+  readonly start: number;
+  readonly end: number;
+  /** Written in capitals (US, EU): never a stopword, never stemmed. */
+  readonly acronym: boolean;
+  /** Index of the compound this token belongs to (green-light → green, light, greenlight share it). */
+  readonly group: number;
+  /** The joined form of a compound (greenlight), emitted besides its parts. */
+  readonly joined: boolean;
+}
+
+/**
+ * A word is a run of letters, digits and combining marks, optionally joined to more such runs by
+ * hyphens, apostrophes or inner dots (green-light, Huawei's, U.S.), so compounds can be split and joined.
+ */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:[-‐‑'’.·][\p{L}\p{N}\p{M}]+)*/gu;
+const JOINERS = /[-‐‑.·]/u;
+const APOSTROPHE = /['’]/u;
+
+/**
+ * Function words and question words carry no topic: "Why did Australia ban Huawei?" is about
+ * Australia, ban and Huawei. Contraction stumps (hadn, don) are here because apostrophes split words.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are aren as at be because been before being below ' +
+    'between both but by can cannot could couldn did didn do does doesn doing don down during each either else ' +
+    'ever few for from further had hadn has hasn have haven having he her here hers herself him himself his how ' +
+    'however i if in into is isn it its itself just ll me more most much must mustn my myself neither no nor ' +
+    'not now of off on once only or other ought our ours ourselves out over own per quite rather re s same shall ' +
+    'shan she should shouldn so some such t than that the their theirs them themselves then there these they this ' +
+    'those through to too under until up upon us ve very was wasn we were weren what whatever when whenever where ' +
+    'whereas wherever whether which while who whoever whom whose why will with within without won would wouldn ' +
+    'yet you your yours yourself yourselves d m o y ' +
+    // Question scaffolding: words people wrap a question in that say nothing about what it asks.
+    'article piece story text tell told say says said according mention mentions mentioned mentioning ' +
+    'explain explains describe describes give gives show shows anything something someone somebody thing things ' +
+    'kind sort way really actually exactly please know does doesnt dont didnt isnt whats whos hows'
+  ).split(' '),
+);
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 500_000;
+
+/** Porter stem with a bounded cache: stemming dominates indexing time and words repeat a lot. */
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
+    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+const foldCache = new Map<string, string>();
+
+/** Lower case without accents (café → cafe) and with typographic apostrophes made plain. */
+export function fold(text: string): string {
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+    if (foldCache.size < STEM_CACHE_LIMIT) foldCache.set(text, folded);
+  }
+  return folded;
+}
+
+/** Drops a trailing possessive or contraction ('s, 't, 're) so Huawei's and Huawei meet. */
+function stripClitic(word: string): string {
+  const apostrophe = word.search(APOSTROPHE);
+  if (apostrophe <= 0) return word;
+  const rest = word.slice(apostrophe + 1).toLowerCase();
+  return CLITICS.has(rest) ? word.slice(0, apostrophe) : word.replace(/['’]/g, '');
+}
+const CLITICS: ReadonlySet<string> = new Set(['s', 't', 're', 've', 'll', 'd', 'm']);
+
+function isAcronym(surface: string): boolean {
+  return surface.length >= 2 && surface.length <= 6 && /^\p{Lu}+$/u.test(surface.replace(/\./g, ''));
+}
+
+export function termOf(word: string, acronym: boolean): string {
+  return acronym ? word : stem(word);
+}
+
+/** Characters that are invisible or control-like; removed from questions before tokenising. */
+export const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
+
+export interface TokenizeOptions {
+  /** Keep stopwords (for excerpts and phrases); default false. */
+  readonly keepStopwords?: boolean;
+  /** Treat capitalised words as ordinary words (used when a whole question is in capitals). */
+  readonly ignoreCase?: boolean;
+  /** Stop after this many tokens (bounds work on very long input). */
+  readonly maxTokens?: number;
+}
+
+/**
+ * Splits text into tokens. A compound such as green-light yields its parts and the joined form
+ * (greenlight), all sharing one `group`, so "green light", "green-light" and "greenlight" all match.
+ */
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const tokens: Token[] = [];
+  const maxTokens = options.maxTokens ?? Number.POSITIVE_INFINITY;
+  let group = 0;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    if (tokens.length >= maxTokens) break;
+    const raw = match[0];
+    const start = match.index;
+    const core = stripClitic(raw);
+    const acronym = !options.ignoreCase && isAcronym(core);
+    const pieces = JOINERS.test(core) ? core.split(JOINERS).filter((piece) => piece.length > 0) : [core];
+    group += 1;
+    const push = (surface: string, offset: number, length: number, joined = false): void => {
+      const word = fold(surface);
+      if (word.length === 0) return;
+      const pieceAcronym = acronym || (!options.ignoreCase && isAcronym(surface));
+      if (!options.keepStopwords && !pieceAcronym && STOPWORDS.has(word)) return;
+      tokens.push({
+        surface,
+        word,
+        term: termOf(word, pieceAcronym),
+        start: start + offset,
+        end: start + offset + length,
+        acronym: pieceAcronym,
+        group,
+        joined,
+      });
+    };
+    // Dotted acronyms (U.S.) only make sense joined.
+    const dottedAcronym = acronym && pieces.every((piece) => piece.length === 1);
+    if (pieces.length === 1 || dottedAcronym) {
+      if (dottedAcronym) {
+        push(pieces.join(''), 0, core.length);
+        continue;
+      }
+      push(core, 0, core.length);
+      continue;
+    }
+    let offset = 0;
+    for (const piece of pieces) {
+      const at = core.indexOf(piece, offset);
+      push(piece, at, piece.length);
+      offset = at + piece.length;
+    }
+    // The joined form (op-ed → oped, U.S. → us): spans the whole compound.
+    const joined = pieces.join('');
+    if (joined.length <= 30) push(joined, 0, core.length, true);
+  }
+  return tokens;
+}
+
+/** Lower-cased text with plain quotes, dashes and single spaces, for exact-phrase comparison. */
+export function normalizeForPhrase(text: string): string {
+  return fold(text)
+    .replace(/[“”„‟"]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
