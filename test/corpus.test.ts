@@ -236,6 +236,16 @@ describe('plain-text and mixed folders', () => {
     expect(article?.passages.map((p) => p.text)).toEqual(['First line\nsecond line.', 'Next.']);
   });
 
+  it('reads a .txt body with no blank lines at all as one paragraph per line', async () => {
+    const source = 'Title\n\nFirst paragraph.\nSecond paragraph.\nThird paragraph.\n';
+    const [article] = (await loadCorpus(scratchFolder({ 'lines.txt': source }))).articles;
+    expect(article?.passages.map((p) => p.text)).toEqual([
+      'First paragraph.',
+      'Second paragraph.',
+      'Third paragraph.',
+    ]);
+  });
+
   it('numbers a second caption after the same paragraph without an id clash', async () => {
     const source = 'Title\n\nBody.\n\nOne. (Source: A)\n\nTwo. (Source: B)\n';
     const [article] = (await loadCorpus(scratchFolder({ 'c.txt': source }))).articles;

@@ -244,8 +244,21 @@ function parseTextArticle(source: string, name: string, file: string): Article {
     throw new DataError(file, 'no title: the first line of a .txt article must be its title');
   const id = idFromFileName(name, file);
   const blocks = splitBlocks(lines.slice(titleIndex + 1).join('\n'), titleIndex + 2);
-  const body = buildBody(id, blocks, true, file);
+  const body = buildBody(id, oneParagraphPerLineIfUnseparated(blocks), true, file);
   return { id, title, file: name, questions: [], ...body };
+}
+
+/**
+ * Some plain-text exports put one paragraph per line with no blank lines between them; read as one block,
+ * the whole article would be a single passage, so a lone multi-line block is split into its lines.
+ */
+function oneParagraphPerLineIfUnseparated(blocks: readonly Block[]): readonly Block[] {
+  const only = blocks.length === 1 ? blocks[0] : undefined;
+  if (only === undefined || !only.text.includes('\n')) return blocks;
+  return only.text.split('\n').flatMap((line, index) => {
+    const text = line.trim();
+    return text === '' ? [] : [{ text, line: only.line + index }];
+  });
 }
 
 function idFromFileName(name: string, file: string): string {
