@@ -240,6 +240,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (invokedDirectly) {
+  // `ask --stdin < many.txt | head` closes the pipe early; that is the reader's choice, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   try {
     process.exitCode = await runAsk(process.argv.slice(2), {
       stdout: (text) => process.stdout.write(text),
