@@ -1,0 +1,12 @@
+/** /help: how to ask. */
+import { SlashCommandBuilder } from 'discord.js';
+import { helpReply } from '../src/bot/reply.js';
+import type { Reply } from '../src/bot/reply.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('help')
+  .setDescription('How to ask me about the article');
+
+export function execute(): Reply {
+  return helpReply();
+}

@@ -1,0 +1,99 @@
+/**
+ * The question → reply flow shared by /ask, the "Ask the article" context menu and the answer buttons:
+ * search once, remember the result under a short key the buttons carry, and render via the reply helper.
+ */
+import { createHash } from 'node:crypto';
+import type { BotContext, CachedAnswer } from './context.js';
+import { DISPLAY, LIMITS } from './limits.js';
+import { answerReply, morePassagesReply, noMatchReply, noticeReply } from './reply.js';
+import type { CitedHit, MessageReference, Reply } from './reply.js';
+import { STRINGS } from './strings.js';
+import { ELLIPSIS, collapseWhitespace, toPlainText } from './text.js';
+
+/** 12 base64url characters (72 bits) of the question's hash: short enough for a customId, unique enough. */
+export function answerKey(question: string): string {
+  return createHash('sha256').update(question).digest('base64url').slice(0, 12);
+}
+
+export function normaliseQuestion(raw: string): string {
+  return collapseWhitespace(raw);
+}
+
+function search(ctx: BotContext, question: string): CachedAnswer & { key: string } {
+  const key = answerKey(question);
+  const cached = ctx.answers.get(key);
+  if (cached && cached.question === question) return { ...cached, key };
+  const result = ctx.library.engine.search(question, { limit: DISPLAY.searchLimit });
+  const entry = { question, result };
+  ctx.answers.set(key, entry);
+  return { ...entry, key };
+}
+
+function citedHits(ctx: BotContext, answer: CachedAnswer): CitedHit[] {
+  if (answer.result.kind !== 'answer') return [];
+  return answer.result.results.map((hit) => ({ hit, article: ctx.articleOf(hit.passage) }));
+}
+
+export function answerQuestion(
+  ctx: BotContext,
+  rawQuestion: string,
+  options: { ephemeral: boolean; reference?: MessageReference },
+): Reply {
+  const question = normaliseQuestion(rawQuestion);
+  if (!question) return noticeReply(STRINGS.emptyQuestion);
+  const answer = search(ctx, question);
+  if (answer.result.kind === 'no-match') return noMatchReply(question, answer.result.suggestions);
+  return answerReply({
+    question,
+    hits: citedHits(ctx, answer),
+    key: answer.key,
+    ephemeral: options.ephemeral,
+    ...(options.reference ? { reference: options.reference } : {}),
+  });
+}
+
+/**
+ * Find the answer a button refers to: from the cache, or, after eviction or a restart, by searching again
+ * for the question shown in the clicked message's embed title (unless that title was shortened).
+ */
+function recall(
+  ctx: BotContext,
+  key: string,
+  messageTitle: string | undefined,
+): (CachedAnswer & { key: string }) | undefined {
+  const cached = ctx.answers.get(key);
+  if (cached) return { ...cached, key };
+  if (!messageTitle || (messageTitle.endsWith(ELLIPSIS) && messageTitle.length >= LIMITS.embedTitle - 4)) {
+    return undefined;
+  }
+  return search(ctx, normaliseQuestion(toPlainText(messageTitle)));
+}
+
+export function morePassages(
+  ctx: BotContext,
+  key: string,
+  offset: number,
+  messageTitle: string | undefined,
+): Reply {
+  const answer = recall(ctx, key, messageTitle);
+  if (!answer) return noticeReply(STRINGS.answerExpired);
+  return morePassagesReply({
+    question: answer.question,
+    hits: citedHits(ctx, answer),
+    key: answer.key,
+    offset,
+  });
+}
+
+/** "Share": the same answer, posted publicly. */
+export function shareAnswer(ctx: BotContext, key: string, messageTitle: string | undefined): Reply {
+  const answer = recall(ctx, key, messageTitle);
+  if (!answer) return noticeReply(STRINGS.answerExpired);
+  if (answer.result.kind === 'no-match') return noMatchReply(answer.question, answer.result.suggestions);
+  return answerReply({
+    question: answer.question,
+    hits: citedHits(ctx, answer),
+    key: answer.key,
+    ephemeral: false,
+  });
+}

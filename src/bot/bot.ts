@@ -1,0 +1,61 @@
+/**
+ * The discord.js client: Guilds intent only (slash commands need no privileged intents), REST pointed at
+ * DISCORD_API_URL when set, every interaction handed to the dispatcher.
+ */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Command } from './commands.js';
+import type { BotContext } from './context.js';
+import { createDispatcher } from './dispatcher.js';
+
+export interface BotOptions {
+  readonly token: string;
+  readonly apiUrl: string | undefined;
+  readonly commands: readonly Command[];
+  readonly ctx: BotContext;
+  readonly cooldownSeconds: number;
+}
+
+export interface Bot {
+  readonly client: Client;
+  /** Log in and resolve once the gateway session is ready. */
+  start(): Promise<void>;
+  /** Close the gateway connection and stop REST timers. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function createBot(options: BotOptions): Bot {
+  const log = options.ctx.log;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Second line of defence behind the reply helper: nothing this client sends parses mentions.
+    allowedMentions: { parse: [] },
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+  });
+  const dispatch = createDispatcher(options);
+  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.Error, (error) => log.error('discord client error', { error }));
+  client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn(`gateway shard ${shard} disconnected`, { code: event.code }),
+  );
+  client.on(Events.ShardResume, (shard) => log.info(`gateway shard ${shard} resumed`));
+  client.on(Events.Debug, (message) => log.debug(`discord: ${message}`));
+
+  let stopped = false;
+  return {
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(options.token);
+      await ready;
+      log.info(
+        `logged in as ${client.user?.tag ?? 'unknown'}; commands: ${options.commands.map((c) => c.data.name).join(', ')}`,
+      );
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+    },
+  };
+}

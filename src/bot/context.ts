@@ -1,0 +1,78 @@
+/**
+ * What command handlers get besides the request: the loaded library, the recent-answers cache and a
+ * logger. Built once at start-up; handlers stay thin and free of discord.js objects.
+ */
+import type { Article, Corpus, Passage } from '../corpus/types.js';
+import type { Engine } from '../engine/types.js';
+import { DISPLAY } from './limits.js';
+import type { Logger } from './log.js';
+import type { SearchResult } from '../engine/types.js';
+
+/** The part of src/library.ts's Library the bot uses (structural, so the facts layer can extend Library). */
+export interface BotLibrary {
+  readonly corpus: Corpus;
+  readonly engine: Engine;
+}
+
+export interface CachedAnswer {
+  readonly question: string;
+  readonly result: SearchResult;
+}
+
+/** Least-recently-used map: button clicks page through recent answers without searching again. */
+export class AnswerCache {
+  readonly #entries = new Map<string, CachedAnswer>();
+  constructor(readonly capacity: number = DISPLAY.answerCacheSize) {}
+
+  get(key: string): CachedAnswer | undefined {
+    const entry = this.#entries.get(key);
+    if (entry) {
+      // Re-insert to mark as most recently used (Map keeps insertion order).
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: CachedAnswer): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    while (this.#entries.size > this.capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+export interface BotContext {
+  readonly library: BotLibrary;
+  readonly answers: AnswerCache;
+  readonly log: Logger;
+  /** Article of a passage (every passage's articleId names a loaded article). */
+  articleOf(passage: Passage): Article;
+  passageById(id: string): Passage | undefined;
+}
+
+export function createContext(library: BotLibrary, log: Logger): BotContext {
+  const articles = new Map(library.corpus.articles.map((article) => [article.id, article]));
+  const passages = new Map(
+    library.corpus.articles.flatMap((article) => article.passages.map((p) => [p.id, p] as const)),
+  );
+  return {
+    library,
+    answers: new AnswerCache(),
+    log,
+    articleOf(passage) {
+      const article = articles.get(passage.articleId);
+      if (!article)
+        throw new Error(`bot error: passage ${passage.id} names unknown article ${passage.articleId}`);
+      return article;
+    },
+    passageById: (id) => passages.get(id),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Turns discord.js interactions into plain requests for the command handlers and sends their replies.
+ * This is the one error handler: whatever a handler throws, the user gets a short private
+ * "Something went wrong (ref …)" and the log gets the same ref with the stack.
+ */
+import { randomBytes } from 'node:crypto';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { Command, CommandRequest, OptionValue } from './commands.js';
+import { findButtonOwner, findCommand } from './commands.js';
+import type { BotContext } from './context.js';
+import { Cooldown } from './cooldown.js';
+import { autocompleteChoices, errorReply, noticeReply } from './reply.js';
+import { STRINGS } from './strings.js';
+
+export interface DispatcherOptions {
+  readonly commands: readonly Command[];
+  readonly ctx: BotContext;
+  readonly cooldownSeconds: number;
+}
+
+export type Dispatcher = (interaction: Interaction) => Promise<void>;
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { commands, ctx } = options;
+  const cooldown = new Cooldown(options.cooldownSeconds);
+  const log = ctx.log;
+
+  async function onCommand(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction) {
+    const command = findCommand(commands, interaction.commandName);
+    if (!command) {
+      await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.commandName)));
+      return;
+    }
+    const wait = cooldown.take(interaction.user.id);
+    if (!wait.ok) {
+      await interaction.reply(noticeReply(STRINGS.cooldown(wait.retryAfterSeconds)));
+      return;
+    }
+    const request: CommandRequest = interaction.isMessageContextMenuCommand()
+      ? {
+          options: {},
+          userId: interaction.user.id,
+          target: { content: interaction.targetMessage.content, url: interaction.targetMessage.url },
+        }
+      : { options: optionValues(interaction), userId: interaction.user.id };
+    await interaction.reply(await command.execute(request, ctx));
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction) {
+    const command = findCommand(commands, interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const choices = command?.autocomplete
+      ? await command.autocomplete(
+          {
+            focused: { name: focused.name, value: String(focused.value) },
+            options: {},
+            userId: interaction.user.id,
+          },
+          ctx,
+        )
+      : [];
+    await interaction.respond(autocompleteChoices(choices));
+  }
+
+  async function onButton(interaction: ButtonInteraction) {
+    const owner = findButtonOwner(commands, interaction.customId);
+    if (!owner?.button) {
+      await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.customId.slice(0, 50))));
+      return;
+    }
+    const reply = await owner.button(
+      {
+        customId: interaction.customId,
+        userId: interaction.user.id,
+        messageTitle: interaction.message.embeds[0]?.title ?? undefined,
+      },
+      ctx,
+    );
+    await interaction.reply(reply);
+  }
+
+  return async function dispatch(interaction) {
+    const started = performance.now();
+    try {
+      if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+        await onCommand(interaction);
+      } else if (interaction.isButton()) await onButton(interaction);
+      else return;
+      log.debug('interaction answered', { id: interaction.id, ms: (performance.now() - started).toFixed(1) });
+    } catch (error) {
+      await reportFailure(interaction, error);
+    }
+  };
+
+  async function reportFailure(interaction: Interaction, error: unknown) {
+    const ref = randomBytes(3).toString('hex').toUpperCase();
+    log.error(`interaction failed (ref ${ref})`, {
+      ref,
+      id: interaction.id,
+      what: describe(interaction),
+      user: interaction.user.id,
+      error: error instanceof Error ? error : new Error(String(error)),
+    });
+    try {
+      if (interaction.isAutocomplete()) {
+        if (!interaction.responded) await interaction.respond([]);
+      } else if (interaction.isRepliable()) {
+        if (interaction.replied || interaction.deferred) await interaction.followUp(errorReply(ref));
+        else await interaction.reply(errorReply(ref));
+      }
+    } catch (secondary) {
+      // The interaction may have expired or Discord may be unreachable: the log already has the cause.
+      log.warn(`could not tell the user about ref ${ref}`, {
+        error: secondary instanceof Error ? secondary : new Error(String(secondary)),
+      });
+    }
+  }
+}
+
+function optionValues(interaction: ChatInputCommandInteraction): Record<string, OptionValue | undefined> {
+  const values: Record<string, OptionValue | undefined> = {};
+  for (const option of interaction.options.data) {
+    if (
+      typeof option.value === 'string' ||
+      typeof option.value === 'number' ||
+      typeof option.value === 'boolean'
+    ) {
+      values[option.name] = option.value;
+    }
+  }
+  return values;
+}
+
+function describe(interaction: Interaction): string {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return `/${interaction.commandName}`;
+  if (interaction.isButton()) return `button ${interaction.customId}`;
+  return `interaction type ${interaction.type}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * Every sentence the bot shows a user, in one place so wording stays consistent and reviewable.
+ * Functions take already-escaped text: escaping is the reply helper's job (src/bot/reply.ts).
+ */
+export const STRINGS = {
+  seeAlso: 'See also',
+  source: 'Source',
+  askedAbout: 'Asked about',
+  morePassagesButton: 'More passages',
+  shareButton: 'Share',
+  morePassagesTitle: (shownFrom: number, shownTo: number, total: number) =>
+    `More passages (${shownFrom}–${shownTo} of ${total})`,
+  noMorePassages: 'There are no more passages for this question.',
+  answerExpired:
+    'That answer is no longer cached and its question was too long to recover: please ask again.',
+  noMatch: (question: string) => `The article doesn't cover that: nothing in it answers “${question}”.`,
+  closestTopics: 'Closest topics it does cover:',
+  noMatchHint: 'Try /ask with one of these, or /help for tips.',
+  emptyQuestion: 'Please type a question, e.g. `/ask question: Why did Australia ban Huawei?`',
+  emptyMessage: 'That message has no text to ask about.',
+  passageNotFound: (typed: string) =>
+    `No passage matches “${typed}”. Pick one from the list that appears while you type.`,
+  quoteFooter: 'Verbatim from the article',
+  answerFooter: 'Verbatim excerpts; ¶ numbers count the article’s body paragraphs from 1.',
+  captionLabel: 'Caption',
+  sourcesTitle: 'Indexed articles',
+  sourcesLine: (title: string, publisher: string | undefined, paragraphs: number, captions: number) =>
+    `**${title}**${publisher ? ` · ${publisher}` : ''}\n${paragraphs} paragraphs` +
+    (captions ? `, ${captions} caption${captions === 1 ? '' : 's'}` : ''),
+  noSources: 'No articles are indexed.',
+  helpTitle: 'How to ask',
+  helpDescription: [
+    'I answer questions about the indexed article with **verbatim** excerpts and a citation (¶N).',
+    '',
+    '`/ask question: Why did Australia ban Huawei?` answers in the channel; add `private: True` to see it alone.',
+    '`/quote passage:` finds a paragraph as you type and posts it whole, with its citation.',
+    '`/sources` lists the indexed articles.',
+    'Right-click a message → Apps → **Ask the article** to answer that message as a question.',
+    '',
+    'Plain words work best; typos are fine. If the article does not cover something, I say so.',
+  ].join('\n'),
+  cooldown: (seconds: number) => `Easy there: you can ask again in ${seconds} s.`,
+  somethingWentWrong: (ref: string) =>
+    `Something went wrong (ref ${ref}). It has been logged; please try again in a moment.`,
+  unknownCommand: (name: string) => `I don't know the command “${name}”.`,
+} as const;

@@ -1,0 +1,168 @@
+/**
+ * Configuration, read once from the environment and an optional .env file (real environment variables
+ * win), validated and frozen. Every problem message says what to do, and none repeats the token.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { LOG_LEVELS } from './bot/log.js';
+import type { LogLevel } from './bot/log.js';
+
+export interface Config {
+  /** Bot token; undefined means "no Discord": `npm start` falls back to console mode. */
+  readonly token: string | undefined;
+  /** Application id, needed by `npm run deploy`. */
+  readonly clientId: string | undefined;
+  /** Deploy commands to this guild only (instant, for development) instead of globally. */
+  readonly guildId: string | undefined;
+  /** REST base without the version (discord.js adds /v10), e.g. http://127.0.0.1:8080/api; undefined = Discord's. */
+  readonly apiUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  /** Per-user pause between commands; 0 disables the cooldown. */
+  readonly cooldownSeconds: number;
+  readonly dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(problem: string) {
+    super(`config error: ${problem}`);
+  }
+}
+
+export const DEFAULTS = { logLevel: 'info', cooldownSeconds: 3, dataDir: 'data' } as const;
+const MAX_COOLDOWN_SECONDS = 3600;
+const SNOWFLAKE = /^\d{17,20}$/;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Validate raw variables into a frozen Config; throws ConfigError naming the variable and the fix. */
+export function parseConfig(env: Env): Config {
+  const value = (name: string) => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+  return Object.freeze({
+    token: checkToken(value('DISCORD_TOKEN')),
+    clientId: checkSnowflake(
+      'DISCORD_CLIENT_ID',
+      value('DISCORD_CLIENT_ID'),
+      "your application's ID (Developer Portal → General Information → Application ID)",
+    ),
+    guildId: checkSnowflake(
+      'DISCORD_GUILD_ID',
+      value('DISCORD_GUILD_ID'),
+      'a server ID (enable Developer Mode, right-click the server → Copy Server ID), or leave it empty to deploy globally',
+    ),
+    apiUrl: checkApiUrl(value('DISCORD_API_URL')),
+    logLevel: checkLogLevel(value('LOG_LEVEL')),
+    cooldownSeconds: checkCooldown(value('COOLDOWN_SECONDS')),
+    dataDir: value('DATA_DIR') ?? DEFAULTS.dataDir,
+  });
+}
+
+/** Variables from `envFile` (if it exists) overlaid by the real environment. */
+export function readEnv(envFile = '.env', env: Env = process.env): Env {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseDotenv(readFileSync(envFile));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new ConfigError(`cannot read ${envFile}: ${(error as Error).message}`);
+    }
+  }
+  return { ...fromFile, ...env };
+}
+
+let loaded: Config | undefined;
+/** The process-wide configuration, read on first use. */
+export function loadConfig(): Config {
+  loaded ??= parseConfig(readEnv());
+  return loaded;
+}
+
+export function requireToken(config: Config): string {
+  if (!config.token) {
+    throw new ConfigError(
+      'DISCORD_TOKEN is not set: copy .env.example to .env and set DISCORD_TOKEN to your bot token ' +
+        '(Discord Developer Portal → your application → Bot → Reset Token), or run `npm run console` to try the bot without Discord.',
+    );
+  }
+  return config.token;
+}
+
+export function requireClientId(config: Config): string {
+  if (!config.clientId) {
+    throw new ConfigError(
+      'DISCORD_CLIENT_ID is not set: put your application ID (Developer Portal → General Information) in .env; `npm run deploy` needs it.',
+    );
+  }
+  return config.clientId;
+}
+
+function checkToken(token: string | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  if (/^bot\s/i.test(token)) {
+    throw new ConfigError('DISCORD_TOKEN starts with "Bot ": set only the token itself, without the prefix.');
+  }
+  if (/[\s"']/.test(token)) {
+    throw new ConfigError(
+      'DISCORD_TOKEN contains spaces or quotes: paste the token exactly as the Developer Portal shows it.',
+    );
+  }
+  if (token.split('.').length !== 3) {
+    throw new ConfigError(
+      'DISCORD_TOKEN does not look like a bot token (three parts separated by dots): copy it again from Developer Portal → Bot → Reset Token. The client secret is not the token.',
+    );
+  }
+  return token;
+}
+
+function checkSnowflake(name: string, id: string | undefined, what: string): string | undefined {
+  if (id === undefined) return undefined;
+  if (!SNOWFLAKE.test(id))
+    throw new ConfigError(`${name} must be ${what}: a 17–20 digit number, got "${id}".`);
+  return id;
+}
+
+function checkApiUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(
+      `DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, got "${url}".`,
+    );
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(
+      `DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, got "${url}".`,
+    );
+  }
+  const base = url.replace(/\/+$/, '');
+  if (/\/v\d+$/.test(base)) {
+    throw new ConfigError(
+      `DISCORD_API_URL must not include the API version: use "${base.replace(/\/v\d+$/, '')}" (discord.js adds /v10 itself), got "${url}".`,
+    );
+  }
+  return base;
+}
+
+function checkLogLevel(level: string | undefined): LogLevel {
+  if (level === undefined) return DEFAULTS.logLevel;
+  const lower = level.toLowerCase();
+  const known = LOG_LEVELS.find((candidate) => candidate === lower);
+  if (!known) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}".`);
+  return known;
+}
+
+function checkCooldown(seconds: string | undefined): number {
+  if (seconds === undefined) return DEFAULTS.cooldownSeconds;
+  const parsed = Number(seconds);
+  if (!/^\d+(\.\d+)?$/.test(seconds) || parsed > MAX_COOLDOWN_SECONDS) {
+    throw new ConfigError(
+      `COOLDOWN_SECONDS must be a number of seconds from 0 to ${MAX_COOLDOWN_SECONDS} (0 turns the cooldown off), got "${seconds}".`,
+    );
+  }
+  return parsed;
+}

@@ -1,0 +1,77 @@
+/**
+ * Starts the real bot (src/bot: discord.js Client, dispatcher, commands/) against a FakeDiscord on a
+ * random 127.0.0.1 port, with the real library from data/. Everything is stopped by `stop()`.
+ */
+import path from 'node:path';
+import { createBot } from '../../src/bot/bot.js';
+import type { Bot } from '../../src/bot/bot.js';
+import { loadCommands } from '../../src/bot/commands.js';
+import type { Command } from '../../src/bot/commands.js';
+import { createContext } from '../../src/bot/context.js';
+import { createLogger } from '../../src/bot/log.js';
+import { loadLibrary } from '../../src/library.js';
+import type { Library } from '../../src/library.js';
+import { FakeDiscord } from '../fake-discord/server.js';
+
+/** Token-shaped on purpose, so the redaction of anything token-like is exercised too. */
+export const TEST_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE1.fake-token-for-tests-only-0123456789';
+
+export interface Harness {
+  readonly fake: FakeDiscord;
+  readonly bot: Bot;
+  readonly library: Library;
+  readonly logLines: string[];
+  stop(): Promise<void>;
+}
+
+let libraryPromise: Promise<Library> | undefined;
+/** The real library, loaded once per test file. */
+export function realLibrary(): Promise<Library> {
+  libraryPromise ??= loadLibrary(path.resolve('data'));
+  return libraryPromise;
+}
+
+export async function startHarness(
+  options: { cooldownSeconds?: number; extraCommands?: readonly Command[] } = {},
+): Promise<Harness> {
+  const fake = new FakeDiscord({ token: TEST_TOKEN });
+  await fake.start();
+  const library = await realLibrary();
+  const logLines: string[] = [];
+  const log = createLogger({
+    level: 'debug',
+    secrets: [TEST_TOKEN],
+    write: (_level, line) => logLines.push(line),
+  });
+  const commands = [...(await loadCommands(path.resolve('commands'))), ...(options.extraCommands ?? [])];
+  const bot = createBot({
+    token: TEST_TOKEN,
+    apiUrl: fake.apiUrl,
+    commands,
+    ctx: createContext(library, log),
+    cooldownSeconds: options.cooldownSeconds ?? 0,
+  });
+  try {
+    await bot.start();
+  } catch (error) {
+    await bot.stop();
+    await fake.stop();
+    throw error;
+  }
+  return {
+    fake,
+    bot,
+    library,
+    logLines,
+    async stop() {
+      await bot.stop();
+      await fake.stop();
+    },
+  };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
