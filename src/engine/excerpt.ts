@@ -18,7 +18,7 @@ export interface Span {
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
-  const boundary = /[.!?]+["”’')\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const boundary = /[.!?]+["”’')\]]*(?=\s+["“‘([]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (let match = boundary.exec(text); match !== null; match = boundary.exec(text)) {
     const end = match.index + match[0].length;

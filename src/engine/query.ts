@@ -125,7 +125,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   // A question typed entirely in capitals is shouting, not a string of acronyms.
   const ignoreCase = !/\p{Ll}/u.test(text);
   const tokens = tokenize(text, { ignoreCase, maxTokens: MAX_CONCEPTS * 2 }).filter((token) => !token.joined);
-  const { index, aliases } = context;
+  const { aliases } = context;
   const concepts: Concept[] = [];
   const wordsInOrder: string[] = [];
   let i = 0;
