@@ -11,6 +11,7 @@ import {
   ARGUMENT_SIDES,
   DECISION_STATUSES,
   THE_ARTICLE,
+  factRecord,
   factSubject,
   speakerLabel,
   type Fact,
@@ -129,6 +130,31 @@ describe('the real facts file', () => {
     expect(peng && speakerLabel(peng.speaker)).toBe('Vincent Peng (Huawei board member)');
     const italy = facts.decisions.find((decision) => decision.country === 'Italy');
     expect(italy && factSubject(italy)).toBe('Italy (Vodafone)');
+  });
+
+  it('renders a fact as the JSON record the CLI lists (kind, subject, status or side, quote, ¶)', () => {
+    const italy = facts.decisions.find((decision) => decision.country === 'Italy');
+    const peng = facts.arguments.find((argument) => argument.id === 'peng-hopes-for-talks');
+    if (italy === undefined || peng === undefined) throw new Error('fixture facts missing');
+    expect(factRecord(italy)).toEqual({
+      kind: 'decision',
+      id: 'italy-vodafone',
+      subject: 'Italy (Vodafone)',
+      status: 'conditionally-approved',
+      conditions: italy.conditions,
+      quote: italy.quote,
+      paragraph: 7,
+      articleId: ARTICLE,
+    });
+    expect(factRecord(peng)).toEqual({
+      kind: 'argument',
+      id: 'peng-hopes-for-talks',
+      subject: 'Vincent Peng',
+      side: 'for-huawei-access',
+      quote: peng.quote,
+      paragraph: 12,
+      articleId: ARTICLE,
+    });
   });
 });
 

@@ -442,9 +442,12 @@ function matchWithIndex(question: string, index: FactIndex, limit: number): read
   let namedDecider = false;
   for (const entry of index.entries) {
     const named = entry.names.some((pattern) => findName(tokens, pattern).length > 0);
-    // Words of the subject's own name are not evidence that the rest of the question is about the fact.
+    // Once the subject is named, its name is not also evidence that the rest of the question is about the
+    // fact; when it is not named, every shared word counts ("the US believe …" vs a quote about the US).
     const subjectStems = new Set(entry.names.flatMap((pattern) => pattern.tokens.map((token) => token.stem)));
-    const content = concepts.filter((concept) => ![...concept].some((stem) => subjectStems.has(stem)));
+    const content = named
+      ? concepts.filter((concept) => ![...concept].some((stem) => subjectStems.has(stem)))
+      : concepts;
     const shared = overlap(content, entry.stems);
     if (entry.fact.kind === 'decision') {
       if (named) namedDecider = true;

@@ -96,3 +96,38 @@ export function factSubject(fact: Fact): string {
     return fact.operator === undefined ? fact.country : `${fact.country} (${fact.operator})`;
   return fact.speaker === THE_ARTICLE ? THE_ARTICLE : fact.speaker.name;
 }
+
+/** A fact as the CLI's `--json` output lists it: kind, subject, status or side, quote and ¶. */
+export type FactRecord =
+  | {
+      readonly kind: 'decision';
+      readonly id: string;
+      readonly subject: string;
+      readonly status: DecisionStatus;
+      readonly conditions: readonly string[];
+      readonly quote: string;
+      readonly paragraph: number;
+      readonly articleId: string;
+    }
+  | {
+      readonly kind: 'argument';
+      readonly id: string;
+      readonly subject: string;
+      readonly side: ArgumentSide;
+      readonly quote: string;
+      readonly paragraph: number;
+      readonly articleId: string;
+    };
+
+export function factRecord(fact: Fact): FactRecord {
+  const common = { id: fact.id, subject: factSubject(fact), quote: fact.quote, paragraph: fact.paragraph };
+  return fact.kind === 'decision'
+    ? {
+        kind: 'decision',
+        ...common,
+        status: fact.status,
+        conditions: fact.conditions,
+        articleId: fact.articleId,
+      }
+    : { kind: 'argument', ...common, side: fact.side, articleId: fact.articleId };
+}
