@@ -1,0 +1,116 @@
+/**
+ * Console mode (`npm run console`, or `npm start` without a token): type commands as you would in
+ * Discord and see the same replies as text. Nothing is sent anywhere.
+ */
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline/promises';
+import type { Readable, Writable } from 'node:stream';
+import { ConfigError, loadConfig } from '../config.js';
+import type { Config } from '../config.js';
+import { findButtonOwner } from './commands.js';
+import { CONSOLE_USER_ID, parseConsoleLine, renderReplyAsText, replyButtons } from './console-core.js';
+import { createLogger } from './log.js';
+import { autocompleteChoices, errorReply, noticeReply } from './reply.js';
+import type { Reply } from './reply.js';
+import { isEntryPoint, prepare } from './startup.js';
+
+const CONSOLE_HELP = [
+  'Type a command as in Discord, e.g.',
+  '  /ask question: why did italy say yes',
+  '  /ask why did Australia ban Huawei private: true',
+  '  /quote passage: vodafone        (or ?quote vodafone to list passages)',
+  '  /Ask the article <message text> /sources  /help',
+  'Plain text is asked with /ask. Type a number to press a button of the last reply; quit to leave.',
+].join('\n');
+
+export async function runConsole(
+  config: Config,
+  io: { input: Readable; output: Writable; ansi?: boolean } = {
+    input: process.stdin,
+    output: process.stdout,
+    ansi: process.stdout.isTTY,
+  },
+): Promise<void> {
+  const log = createLogger({
+    level: config.logLevel === 'debug' ? 'debug' : 'warn',
+    secrets: config.token ? [config.token] : [],
+    write: (_level, line) => process.stderr.write(`${line}\n`),
+  });
+  const { commands, ctx } = await prepare(config, log);
+  const say = (text: string) => io.output.write(`${text}\n`);
+  const show = (reply: Reply) => say(`${renderReplyAsText(reply, { ansi: io.ansi ?? false })}\n`);
+  say(`${CONSOLE_HELP}\n`);
+
+  let last: Reply | undefined;
+  const readline = createInterface({ input: io.input, output: io.output, terminal: false });
+  io.output.write('> ');
+  for await (const line of readline) {
+    const input = parseConsoleLine(line, commands);
+    try {
+      switch (input.kind) {
+        case 'empty':
+          break;
+        case 'quit':
+          readline.close();
+          return;
+        case 'help':
+          say(CONSOLE_HELP);
+          break;
+        case 'error':
+          say(input.message);
+          break;
+        case 'autocomplete': {
+          const choices = autocompleteChoices(
+            (await input.command.autocomplete?.(
+              { focused: { name: input.option, value: input.typed }, options: {}, userId: CONSOLE_USER_ID },
+              ctx,
+            )) ?? [],
+          );
+          say(
+            choices.map((choice) => `  ${choice.name}   → ${choice.value}`).join('\n') ||
+              '  (no suggestions)',
+          );
+          break;
+        }
+        case 'command':
+          last = await input.command.execute(input.request, ctx);
+          show(last);
+          break;
+        case 'button': {
+          const button = last ? replyButtons(last)[input.index - 1] : undefined;
+          const owner = button && findButtonOwner(commands, button.customId);
+          if (!button || !owner?.button) {
+            say('No such button on the last reply.');
+            break;
+          }
+          const reply = button.disabled
+            ? noticeReply('That button is disabled.')
+            : await owner.button(
+                { customId: button.customId, userId: CONSOLE_USER_ID, messageTitle: last?.embeds[0]?.title },
+                ctx,
+              );
+          last = reply;
+          show(reply);
+          break;
+        }
+      }
+    } catch (error) {
+      // Same contract as the Discord dispatcher: a short ref for the person, the stack in the log.
+      const ref = randomBytes(3).toString('hex').toUpperCase();
+      log.error(`console command failed (ref ${ref})`, {
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
+      show(errorReply(ref));
+    }
+    io.output.write('> ');
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  try {
+    await runConsole(loadConfig());
+  } catch (error) {
+    console.error(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm start`: validate the configuration, load the data and commands, log in and serve interactions
+ * until SIGINT/SIGTERM. Without a token it says so and opens console mode instead.
+ */
+import { loadConfig, requireToken } from '../config.js';
+import type { Config } from '../config.js';
+import { createBot } from './bot.js';
+import { runConsole } from './console.js';
+import { createLogger, redact } from './log.js';
+import { prepare } from './startup.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+
+  if (!config.token) {
+    try {
+      requireToken(config);
+    } catch (error) {
+      console.error((error as Error).message);
+    }
+    console.error('No token, so starting console mode: the same replies, as text, without Discord.\n');
+    await runConsole(config);
+    return;
+  }
+
+  const log = createLogger({ level: config.logLevel, secrets: [config.token] });
+  process.on('unhandledRejection', (reason) =>
+    log.error('unhandled rejection', { error: reason instanceof Error ? reason : new Error(String(reason)) }),
+  );
+
+  let prepared;
+  try {
+    prepared = await prepare(config, log);
+  } catch (error) {
+    // Bad data or a broken command file: refuse to start rather than serve partial data.
+    log.error(`cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+
+  const bot = createBot({
+    token: config.token,
+    apiUrl: config.apiUrl,
+    commands: prepared.commands,
+    ctx: prepared.ctx,
+    cooldownSeconds: config.cooldownSeconds,
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received: disconnecting`);
+    await bot.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await bot.start();
+  } catch (error) {
+    const message = redact(error instanceof Error ? error.message : String(error), [config.token]);
+    const hint = /token/i.test(message)
+      ? ' Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env.'
+      : '';
+    log.error(`cannot connect to Discord: ${message}.${hint}`);
+    await bot.stop();
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,28 @@
+/** What `npm start` and `npm run console` both need: the library, the commands and the handler context. */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Config } from '../config.js';
+import { loadLibrary } from '../library.js';
+import { loadCommands } from './commands.js';
+import type { Command } from './commands.js';
+import { createContext } from './context.js';
+import type { BotContext } from './context.js';
+import type { Logger } from './log.js';
+
+export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
+
+export interface Prepared {
+  readonly commands: readonly Command[];
+  readonly ctx: BotContext;
+}
+
+/** @throws DataError (bad data files) or CommandError (a command file breaks the contract). */
+export async function prepare(config: Config, log: Logger): Promise<Prepared> {
+  const [library, commands] = await Promise.all([loadLibrary(config.dataDir), loadCommands(COMMANDS_DIR)]);
+  return { commands, ctx: createContext(library, log) };
+}
+
+/** True when `importMetaUrl` is the script node was started with (not imported by a test). */
+export function isEntryPoint(importMetaUrl: string): boolean {
+  const script = process.argv[1];
+  return script !== undefined && pathToFileURL(script).href === importMetaUrl;
+}
