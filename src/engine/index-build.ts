@@ -28,14 +28,20 @@ export interface InvertedIndex {
   /** Folded surface word → its term id (typo candidates are compared on surface words). */
   readonly surfaceTerm: ReadonlyMap<string, number>;
   readonly fuzzy: FuzzyIndex;
-  /** Term ids of each article's title and each passage's section heading (context field). */
+  /** Term ids of each passage's article title, section heading and caption label (context for coverage). */
   readonly contextTerms: readonly ReadonlySet<number>[];
+  /** Postings of the section-heading and caption-label terms (context for ranking), compressed-row. */
+  readonly contextStart: Int32Array;
+  readonly contextDoc: Int32Array;
 }
 
 /** BM25's IDF, in the always-positive form so a word in most passages still counts a little. */
 export function bm25Idf(documentFrequency: number, docCount: number): number {
   return Math.log(1 + (docCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
+
+/** Words a reader uses for a caption ("what does the photo show?"); captions carry them as context. */
+const CAPTION_LABEL = 'caption photo image picture';
 
 export function buildIndex(corpus: Corpus): InvertedIndex {
   const passages: Passage[] = [];
@@ -129,6 +135,7 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     }
     return ids;
   };
+  const localContext = new Map<number, number[]>();
   let d = 0;
   for (const article of corpus.articles) {
     const titleIds = termsOfHeading(article.title);
@@ -136,11 +143,25 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
       const set = contextTerms[d];
       if (set !== undefined) {
         for (const id of titleIds) set.add(id);
-        if (passage.section !== undefined) for (const id of termsOfHeading(passage.section)) set.add(id);
+        const local = [
+          ...(passage.section !== undefined ? termsOfHeading(passage.section) : []),
+          ...(passage.kind === 'caption' ? termsOfHeading(CAPTION_LABEL) : []),
+        ];
+        for (const id of local) {
+          set.add(id);
+          const docs = localContext.get(id) ?? [];
+          if (docs[docs.length - 1] !== d) docs.push(d);
+          localContext.set(id, docs);
+        }
       }
       d += 1;
     }
   }
+  const contextStart = new Int32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t += 1)
+    contextStart[t + 1] = (contextStart[t] ?? 0) + (localContext.get(t)?.length ?? 0);
+  const contextDoc = new Int32Array(contextStart[terms.length] ?? 0);
+  for (const [t, docs] of localContext) contextDoc.set(docs, contextStart[t] ?? 0);
 
   const surfaces = [...surfaceTerm.keys()];
   return {
@@ -161,6 +182,8 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     surfaceTerm,
     fuzzy: new FuzzyIndex(surfaces),
     contextTerms,
+    contextStart,
+    contextDoc,
   };
 }
 

@@ -30,7 +30,7 @@ export interface EngineOptions {
   readonly minCoverage?: number;
 }
 
-export const DEFAULT_MIN_COVERAGE = 0.5;
+export const DEFAULT_MIN_COVERAGE = 0.4;
 /** BM25 parameters (the usual defaults). */
 const K1 = 1.2;
 const B = 0.75;
@@ -142,6 +142,13 @@ function rank(
           const score = variant.weight * idf * ((tf * (K1 + 1)) / (tf + norm));
           if (concept[doc] === 0) conceptTouched.push(doc);
           if (score > (concept[doc] ?? 0)) concept[doc] = score;
+        }
+        // Context field: the section heading and caption label, at low weight.
+        const contextScore = CONTEXT_WEIGHT * variant.weight * idf;
+        for (let p = index.contextStart[term] ?? 0; p < (index.contextStart[term + 1] ?? 0); p += 1) {
+          const doc = index.contextDoc[p] ?? 0;
+          if (concept[doc] === 0) conceptTouched.push(doc);
+          if (contextScore > (concept[doc] ?? 0)) concept[doc] = contextScore;
         }
       } else {
         // Multi-word alias: every word must be there; score is their mean.
@@ -310,7 +317,12 @@ function toHit(index: InvertedIndex, query: ParsedQuery, candidate: Candidate): 
     ...phraseMatches,
     ...analysis.matches,
   ]);
-  return { passage, score: Math.round(candidate.final * 1000) / 1000, excerpt };
+  return {
+    passage,
+    score: Math.round(candidate.final * 1000) / 1000,
+    coverage: Math.round(candidate.coverage * 1000) / 1000,
+    excerpt,
+  };
 }
 
 /** Character spans of quoted phrases in the verbatim text (case-insensitive, flexible spacing). */

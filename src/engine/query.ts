@@ -122,9 +122,10 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     const phrase = normalizeForPhrase(match[1] ?? '');
     if (phrase.length > 0) phrases.push(phrase);
   }
-  // A question typed entirely in capitals is shouting, not a string of acronyms.
+  // A question typed entirely in capitals is shouting, not a string of acronyms or names.
   const ignoreCase = !/\p{Ll}/u.test(text);
   const tokens = tokenize(text, { ignoreCase, maxTokens: MAX_CONCEPTS * 2 }).filter((token) => !token.joined);
+  const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);
   const { aliases } = context;
   const concepts: Concept[] = [];
   const wordsInOrder: string[] = [];
@@ -135,12 +136,20 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     const alias = matchAlias(tokens, i, aliases);
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
-      concepts.push(aliasConcept(span, alias.groups, context));
+      concepts.push(aliasConcept(span, alias.groups, context, names));
       wordsInOrder.push(...span.map((t) => t.word));
       i += alias.length;
       continue;
     }
-    const concept = wordConcept(token, i, context);
+    const next = tokens[i + 1];
+    const joined = next === undefined ? undefined : joinedConcept(token, next, context);
+    if (joined !== undefined && next !== undefined) {
+      concepts.push(joined);
+      wordsInOrder.push(token.word, next.word);
+      i += 2;
+      continue;
+    }
+    const concept = wordConcept(token, context, names.has(token));
     if (concept !== undefined) concepts.push(concept);
     wordsInOrder.push(token.word);
     i += 1;
@@ -149,6 +158,49 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   for (let k = 0; k + 1 < wordsInOrder.length; k += 1)
     pairs.push(`${wordsInOrder[k]} ${wordsInOrder[k + 1]}`);
   return { concepts, phrases, pairs };
+}
+
+/**
+ * Tokens the asker capitalised although they do not start a sentence (Germany, World Cup): names.
+ * An absent name is strong evidence that the question is about something the article lacks.
+ */
+function writtenAsNames(text: string, tokens: readonly Token[]): Set<Token> {
+  const names = new Set<Token>();
+  for (const token of tokens) {
+    if (!/^\p{Lu}/u.test(token.surface)) continue;
+    const before = text.slice(0, token.start).trimEnd();
+    const startsSentence = before.length === 0 || /[.!?:;"“(]$/u.test(before);
+    if (!startsSentence) names.add(token);
+  }
+  return names;
+}
+
+/**
+ * Two question words written apart that the article writes as one (cyber attacks → cyberattacks),
+ * tolerating one typo in the joined form when a part is unknown to the index.
+ */
+function joinedConcept(first: Token, second: Token, context: QueryContext): Concept | undefined {
+  const { index } = context;
+  if (first.acronym || second.acronym) return undefined;
+  const word = first.word + second.word;
+  let id = index.surfaceTerm.get(word);
+  let weight = 1;
+  if (id === undefined) {
+    const partsKnown = index.termIds.has(first.term) && index.termIds.has(second.term);
+    if (partsKnown || word.length < 8) return undefined;
+    const match = index.fuzzy.lookup(word, 1)[0];
+    if (match === undefined || match.distance > 1) return undefined;
+    id = index.surfaceTerm.get(match.word);
+    weight = TYPO_WEIGHT;
+  }
+  if (id === undefined) return undefined;
+  const mass = (index.idf[id] ?? 0) * specificity(word, context.lexicon);
+  return {
+    label: `${first.surface} ${second.surface}`,
+    mass,
+    variants: [{ terms: [id], weight }],
+    words: [first.word, second.word],
+  };
 }
 
 function matchAlias(
@@ -182,7 +234,12 @@ function entryTerms(terms: readonly string[], index: InvertedIndex): number[] | 
   return ids;
 }
 
-function aliasConcept(span: readonly Token[], groups: readonly number[], context: QueryContext): Concept {
+function aliasConcept(
+  span: readonly Token[],
+  groups: readonly number[],
+  context: QueryContext,
+  names: ReadonlySet<Token>,
+): Concept {
   const { index, aliases } = context;
   const variants: Variant[] = [];
   const own = entryTerms(
@@ -199,9 +256,15 @@ function aliasConcept(span: readonly Token[], groups: readonly number[], context
     }
   }
   const label = span.map((token) => token.surface).join(' ');
+  const words = span.map((token) => token.word);
+  const specific = Math.max(...words.map((w) => specificity(w, context.lexicon)));
   const known = variants.map((v) => meanIdf(v.terms, index));
-  const mass = known.length > 0 ? Math.max(...known) : unknownMass(span[span.length - 1], context);
-  return { label, mass, variants, words: span.map((token) => token.word) };
+  const last = span[span.length - 1];
+  const mass =
+    known.length > 0
+      ? Math.max(...known) * specific
+      : unknownMass(last, context, span.length > 1 || span.some((t) => names.has(t)));
+  return { label, mass, variants, words };
 }
 
 function sameTerms(a: readonly number[], b: readonly number[]): boolean {
@@ -215,33 +278,49 @@ function meanIdf(terms: readonly number[], index: InvertedIndex): number {
 }
 
 /**
- * How much an absent question word says the question is about something else. A name the article
- * lacks (Germany, Ericsson) is strong evidence; an everyday word (worried, tomorrow) is weaker, since
- * paraphrases use words the article does not; the weight falls with the word's everyday frequency.
+ * How topical a word is, from its everyday frequency: 1 for rare words and words the list lacks
+ * (Huawei), falling towards SPECIFICITY_FLOOR for words used everywhere (go, good, find). Applied to
+ * every concept, so that incidental everyday words neither make nor break a match.
  */
-function unknownMass(token: Token | undefined, context: QueryContext): number {
+function specificity(word: string, lexicon: LexiconInfo | undefined): number {
+  if (lexicon === undefined) return 1;
+  const count = lexicon.count(word);
+  if (count === 0) return 1;
+  const rarity = Math.log(lexicon.total / count) / Math.log(lexicon.total);
+  return Math.min(1, Math.max(SPECIFICITY_FLOOR, (rarity - 0.3) / 0.25));
+}
+const SPECIFICITY_FLOOR = 0.15;
+/** An absent everyday word counts this much of an absent name: paraphrases use words the article lacks. */
+const ABSENT_COMMON_WORD = 0.6;
+
+/**
+ * How much an absent question word says the question is about something else. A name the article
+ * lacks (Germany, Ericsson, World Cup) is strong evidence; an everyday word (worried, switched) is
+ * weaker, since paraphrases use words the article does not.
+ */
+function unknownMass(token: Token | undefined, context: QueryContext, writtenAsName = false): number {
   const ceiling = bm25Idf(0, Math.max(context.index.docCount, 1));
   if (token === undefined) return ceiling;
   const lexicon = context.lexicon;
-  if (lexicon === undefined) return ceiling * 0.8;
+  if (lexicon === undefined) return ceiling * ABSENT_COMMON_WORD;
   const count = lexicon.count(token.word);
-  if (count === 0 || lexicon.isName(token.word) || (token.acronym && token.word.length > 1)) return ceiling;
-  // log-frequency rarity: ~1 for rare words, ~0.3 for the most common content words.
-  const rarity = Math.log(lexicon.total / count) / Math.log(lexicon.total);
-  return ceiling * Math.min(1, Math.max(0.25, (rarity - 0.35) * 1.6));
+  if (count === 0 || writtenAsName || lexicon.isName(token.word) || token.acronym) return ceiling;
+  return ceiling * ABSENT_COMMON_WORD * specificity(token.word, lexicon);
 }
 
-function wordConcept(token: Token, _position: number, context: QueryContext): Concept | undefined {
+function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean): Concept | undefined {
   const { index, lexicon } = context;
   const variants: Variant[] = [];
   const exact = index.termIds.get(token.term);
   const realWord = lexicon !== undefined && lexicon.count(token.word) > 0;
-  if (exact !== undefined && (index.postingStart[exact + 1] ?? 0) > (index.postingStart[exact] ?? 0)) {
-    variants.push({ terms: [exact], weight: 1 });
+  const hasPostings = (id: number): boolean =>
+    (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0) ||
+    (index.contextStart[id + 1] ?? 0) > (index.contextStart[id] ?? 0);
+  const hasExact = exact !== undefined && hasPostings(exact);
+  if (hasExact) variants.push({ terms: [exact], weight: 1 });
+  for (const id of derivations(token.term, index)) {
+    if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
-  for (const id of derivations(token.term, index))
-    if (id !== exact) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
-  const hasExact = variants.length > 0 && variants[0]?.weight === 1;
   if (!hasExact && !token.acronym) {
     for (const match of index.fuzzy.lookup(token.word, 4)) {
       const id = index.surfaceTerm.get(match.word);
@@ -251,12 +330,20 @@ function wordConcept(token: Token, _position: number, context: QueryContext): Co
     }
   }
   if (variants.length === 0 && STOPWORDS.has(token.word)) return undefined;
+  const specific = specificity(token.word, lexicon);
   let mass: number;
-  if (hasExact && exact !== undefined) mass = index.idf[exact] ?? 0;
+  if (hasExact) mass = (index.idf[exact] ?? 0) * specific;
   else if (variants.length > 0 && !realWord) {
     // A misspelling of a corpus word: the question is about that word.
     mass = Math.max(...variants.map((v) => meanIdf(v.terms, index)));
-  } else mass = Math.max(unknownMass(token, context), ...variants.map((v) => meanIdf(v.terms, index)));
+  } else {
+    // A real word the article lacks; derivations or look-alikes only partly stand in for it.
+    const unknown = unknownMass(token, context, writtenAsName);
+    const derived = variants
+      .filter((v) => v.weight === DERIVATION_WEIGHT)
+      .map((v) => meanIdf(v.terms, index) * specific);
+    mass = Math.max(unknown, ...derived);
+  }
   return { label: token.surface, mass, variants, words: [token.word] };
 }
 

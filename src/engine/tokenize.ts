@@ -48,7 +48,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // Question scaffolding: words people wrap a question in that say nothing about what it asks.
     'article piece story text tell told say says said according mention mentions mentioned mentioning ' +
     'explain explains describe describes give gives show shows anything something someone somebody thing things ' +
-    'kind sort way really actually exactly please know does doesnt dont didnt isnt whats whos hows'
+    'kind sort way many really actually exactly please know does doesnt dont didnt isnt whats whos hows'
   ).split(' '),
 );
 

@@ -16,6 +16,11 @@ export interface Hit {
   readonly passage: Passage;
   /** Higher is better; comparable within one search only. */
   readonly score: number;
+  /**
+   * Share (0–1) of the question's weighted content words this passage covers; the engine refuses
+   * when the best passage's coverage is below its threshold. Optional so test doubles may omit it.
+   */
+  readonly coverage?: number;
   readonly excerpt: Excerpt;
 }
 
