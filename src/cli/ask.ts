@@ -10,7 +10,10 @@ import { parseArgs } from 'node:util';
 import { citation, markExcerpt, paragraphLabel } from '../corpus/cite.js';
 import { DataError } from '../corpus/errors.js';
 import type { Article, Corpus } from '../corpus/types.js';
-import type { Hit, SearchResult } from '../engine/types.js';
+import type { Hit } from '../engine/types.js';
+import { factRecord, speakerLabel, STATUS_LABELS, type FactRecord } from '../facts/types.js';
+import type { FactMatch } from '../facts/match.js';
+import { answerQuestion, type Answer } from '../answer.js';
 import { loadLibrary } from '../library.js';
 
 /** The data folder of this checkout, so `ask` works from any working directory. */
@@ -26,13 +29,18 @@ const TEXT = {
   noAnswer: 'No confident answer: the article does not seem to cover that.',
   tryInstead: 'You could ask:',
   seeAlso: 'See also:',
+  facts: 'Facts:',
 } as const;
 
-/** One question's answer as printed by --json (extra fields beyond the contract: kind, citation, section). */
+/**
+ * One question's answer as printed by --json (extra fields beyond the contract: kind, citation, section,
+ * and `facts`: the cited decisions/arguments the question is about, best first).
+ */
 export interface JsonAnswer {
   readonly query: string;
   readonly answered: boolean;
   readonly results: readonly JsonResult[];
+  readonly facts: readonly FactRecord[];
 }
 
 export interface JsonResult {
@@ -91,13 +99,13 @@ export async function runAsk(argv: readonly string[], io: Io): Promise<number> {
 
   // The index is built once above, then every question is answered from it.
   const questions = options.stdin ? stdinQuestions(await io.readStdin()) : [options.question ?? ''];
-  const { corpus, engine } = library;
+  const { corpus } = library;
   const outputs = questions.map((question) => {
-    const result: SearchResult | undefined =
-      question.trim() === '' ? undefined : engine.search(question, { limit: options.limit });
+    const answer: Answer | undefined =
+      question.trim() === '' ? undefined : answerQuestion(library, question, { limit: options.limit });
     return options.json
-      ? JSON.stringify(toJsonAnswer(question, result, corpus))
-      : formatHuman(question, result, corpus, options.stdin);
+      ? JSON.stringify(toJsonAnswer(question, answer, corpus))
+      : formatHuman(question, answer, corpus, options.stdin);
   });
   io.stdout(outputs.map((line) => `${line}\n`).join(options.json ? '' : '\n'));
   return 0;
@@ -176,12 +184,14 @@ function articleOf(corpus: Corpus, hit: Hit): Article {
   return article;
 }
 
-export function toJsonAnswer(query: string, result: SearchResult | undefined, corpus: Corpus): JsonAnswer {
+export function toJsonAnswer(query: string, answer: Answer | undefined, corpus: Corpus): JsonAnswer {
+  const result = answer?.search;
   if (result?.kind !== 'answer' || result.results.length === 0)
-    return { query, answered: false, results: [] };
+    return { query, answered: false, results: [], facts: [] };
   return {
     query,
     answered: true,
+    facts: answer?.facts.map((match) => factRecord(match.fact)) ?? [],
     results: result.results.slice(0, MAX_RESULTS).map((hit) => {
       const article = articleOf(corpus, hit);
       return {
@@ -202,16 +212,20 @@ export function toJsonAnswer(query: string, result: SearchResult | undefined, co
 /** The best excerpt quoted with its citation, then one "See also" line per further result. */
 export function formatHuman(
   query: string,
-  result: SearchResult | undefined,
+  answer: Answer | undefined,
   corpus: Corpus,
   echoQuestion: boolean,
 ): string {
+  const result = answer?.search;
   const lines: string[] = echoQuestion ? [`Q: ${query}`] : [];
   if (result?.kind !== 'answer' || result.results.length === 0) {
     lines.push(TEXT.noAnswer);
     const suggestions = result?.kind === 'no-match' ? result.suggestions : [];
     if (suggestions.length > 0) lines.push(TEXT.tryInstead, ...suggestions.map((s) => `  - ${s}`));
     return lines.join('\n');
+  }
+  if (answer !== undefined && answer.facts.length > 0) {
+    lines.push(TEXT.facts, ...answer.facts.map(formatFactLine), '');
   }
   const [best, ...rest] = result.results;
   if (best !== undefined) {
@@ -229,6 +243,17 @@ export function formatHuman(
     }
   }
   return lines.join('\n');
+}
+
+/** "• Italy (Vodafone): Conditionally approved — "quote" (¶7)" or "• Vincent Peng (…): "quote" (¶12)". */
+function formatFactLine({ fact }: FactMatch): string {
+  const head =
+    fact.kind === 'decision'
+      ? `${fact.operator === undefined ? fact.country : `${fact.country} (${fact.operator})`}: ${STATUS_LABELS[fact.status]}${
+          fact.conditions.length > 0 ? ` (conditions: ${fact.conditions.join('; ')})` : ''
+        }`
+      : `${speakerLabel(fact.speaker)}: ${fact.summary}`;
+  return `  • ${head} — "${fact.quote}" (¶${fact.paragraph})`;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
