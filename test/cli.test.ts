@@ -80,7 +80,7 @@ describe('ask CLI, spawned', () => {
       .map((line) => JSON.parse(line) as JsonAnswer);
     expect(answers.map((a) => a.query)).toEqual(['When was the lighthouse automated?', '', 'Ferry fares?']);
     expect(answers[0]?.results[0]).toMatchObject({ article: 'lighthouse-keepers', paragraph: 1 });
-    expect(answers[1]).toEqual({ query: '', answered: false, results: [] });
+    expect(answers[1]).toEqual({ query: '', answered: false, results: [], facts: [] });
   });
 
   it('exits 2 with the reason on stderr for bad usage and bad data', () => {
@@ -138,5 +138,26 @@ describe('ask CLI, in-process', () => {
     ]);
     const answer = JSON.parse(run.stdout) as JsonAnswer;
     expect(answer.results.length).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    ['Is Italy letting Vodafone use Huawei?', 'decision', 'Italy (Vodafone)', 7],
+    ['Why did Australia ban Huawei?', 'decision', 'Australia', 17],
+    ['What does Vincent Peng hope for?', 'argument', 'Vincent Peng', 12],
+  ])('--json leads %j with the cited fact', async (question, kind, subject, paragraph) => {
+    const run = await askInProcess(['--json', question]);
+    const answer = JSON.parse(run.stdout) as JsonAnswer & {
+      facts: { kind: string; subject: string; paragraph: number; quote: string }[];
+    };
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]).toMatchObject({ kind, subject, paragraph });
+    const cited = answer.results.find((result) => result.paragraph === paragraph);
+    expect(SEED).toContain(answer.facts[0]?.quote);
+    expect(cited?.text ?? SEED).toContain(answer.facts[0]?.quote);
+  });
+
+  it('--json has no facts when the article does not cover the question', async () => {
+    const run = await askInProcess(['--json', 'Did Germany ban Huawei?']);
+    expect(JSON.parse(run.stdout)).toMatchObject({ facts: [] });
   });
 });
