@@ -28,6 +28,11 @@ export interface EngineOptions {
    * (default DEFAULT_MIN_COVERAGE). Lower answers more, refuses fewer off-topic questions.
    */
   readonly minCoverage?: number;
+  /**
+   * Called when a search or suggestion fails internally. The engine still answers (no-match or an
+   * empty list) because it must accept any string; this hook lets callers log it and tests fail on it.
+   */
+  readonly onInternalError?: (error: unknown) => void;
 }
 
 export const DEFAULT_MIN_COVERAGE = 0.4;

@@ -1,0 +1,255 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.js';
+import type { Article, Corpus, Passage } from '../src/corpus/types.js';
+import { EXCERPT_MAX_CHARS, createEngine } from '../src/engine/index.js';
+import type { Engine, Hit, SearchResult } from '../src/engine/index.js';
+import { loadLexicon } from '../src/lexicon.js';
+
+let corpus: Corpus;
+let engine: Engine;
+
+beforeAll(async () => {
+  corpus = await loadCorpus('data');
+  engine = createEngine(corpus, { lexicon: loadLexicon() });
+});
+
+function top(result: SearchResult): Hit {
+  if (result.kind !== 'answer') throw new Error(`expected an answer for ${JSON.stringify(result.query)}`);
+  const hit = result.results[0];
+  if (hit === undefined) throw new Error('answer without results');
+  return hit;
+}
+
+/** A corpus built in memory: one article, one passage per text, optional aliases. */
+function memoryCorpus(texts: readonly string[], groups: string[][] = []): Corpus {
+  const passages: Passage[] = texts.map((text, i) => ({
+    id: `mem#p${i + 1}`,
+    articleId: 'mem',
+    kind: 'paragraph',
+    paragraph: i + 1,
+    text,
+  }));
+  const article: Article = {
+    id: 'mem',
+    title: 'Memory article',
+    file: 'mem.md',
+    passages,
+    sections: [],
+    questions: ['What happened at the harbour?'],
+  };
+  return { articles: [article], aliases: { groups } };
+}
+
+describe('retrieval on the article (paragraph of the best result)', () => {
+  it.each([
+    ['Why did Australia ban Huawei?', 17],
+    ['What did Italy decide about Vodafone?', 7],
+    ['Which countries are set to green-light Huawei?', 2],
+    ['Who is Kian Ming Ong?', 3],
+    ['What does the National Intelligence Law require?', 17],
+    ['Did Huawei promise a US factory?', 14],
+    ['Why is Malaysia careful about its largest foreign investor?', 5],
+    ['What did Ren Zhengfei say?', 19],
+    ['What should Huawei do about the intelligence law?', 20],
+    ['Which neighbors decided against Huawei?', 9],
+  ])('%s → ¶%i', (question, paragraph) => {
+    const hit = top(engine.search(question));
+    expect(hit.passage.kind).toBe('paragraph');
+    expect(hit.passage.paragraph).toBe(paragraph);
+  });
+
+  it('finds the caption when asked about the photo, labelled as a caption', () => {
+    const hit = top(engine.search('What does the photo caption say?'));
+    expect(hit.passage.kind).toBe('caption');
+    expect(hit.passage.text).toContain('Looking up');
+  });
+
+  it('never returns the promo block', () => {
+    const result = engine.search('Interested in Asia? Check out our dedicated content channel');
+    const texts = result.kind === 'answer' ? result.results.map((h) => h.passage.text) : [];
+    expect(texts.some((t) => t.includes('dedicated content channel'))).toBe(false);
+  });
+});
+
+describe('quoted phrases', () => {
+  it('puts the passage with the exact phrase first', () => {
+    const hit = top(engine.search('Why "political theater"?'));
+    expect(hit.passage.paragraph).toBe(15);
+    expect(hit.excerpt.text).toContain('political theater');
+  });
+
+  it('prefers the exact phrase over passages that merely share its words', () => {
+    const local = createEngine(
+      memoryCorpus([
+        'The security threshold is high and the review was strict about security.',
+        'Approval came with a "high security threshold," officials said.',
+      ]),
+    );
+    const hit = top(local.search('"high security threshold"'));
+    expect(hit.passage.paragraph).toBe(2);
+  });
+
+  it('highlights the quoted phrase in the excerpt', () => {
+    const hit = top(engine.search('Who said "when the time is right"?'));
+    const marked = hit.excerpt.highlights.map(([start, end]) => hit.excerpt.text.slice(start, end));
+    expect(marked.some((m) => m.toLowerCase() === 'when the time is right')).toBe(true);
+  });
+});
+
+describe('aliases', () => {
+  it.each([
+    ['Why did Canberra ban Huawei?', 17],
+    ['What did the Huawei founder say?', 19],
+    ['What do spy agencies require of Chinese nationals?', 17],
+    ['Will Rome allow Vodafone to use Huawei?', 7],
+  ])('%s → ¶%i', (question, paragraph) => {
+    expect(top(engine.search(question)).passage.paragraph).toBe(paragraph);
+  });
+
+  it('an alias group is what links a capital to its country', () => {
+    const texts = ['Officials in Australia reviewed the bid.', 'The weather was fine in the harbour.'];
+    const without = createEngine(memoryCorpus(texts)).search('What did Canberra review?');
+    const withAlias = createEngine(memoryCorpus(texts, [['Australia', 'Canberra']])).search(
+      'What did Canberra review?',
+    );
+    expect(top(withAlias).passage.paragraph).toBe(1);
+    // Without the alias only "review" matches; the passage is found but covers less of the question.
+    const coverageWithout = without.kind === 'answer' ? (without.results[0]?.coverage ?? 0) : 0;
+    expect(top(withAlias).coverage ?? 0).toBeGreaterThan(coverageWithout);
+  });
+});
+
+describe('typos and word forms', () => {
+  it.each([
+    ['vodaphone', 7],
+    ['malaysia investr', 5],
+    ['Why did Austrlia ban Huawei?', 17],
+    ['natonal inteligence law', 17],
+    ['What did Vincnet Peng say in his oped?', 12],
+    ['cyber attacks on american networks', 13],
+  ])('%s → ¶%i', (question, paragraph) => {
+    expect(top(engine.search(question)).passage.paragraph).toBe(paragraph);
+  });
+});
+
+describe('abstention', () => {
+  it.each([
+    'What is the capital of France?',
+    'What is the weather in Paris tomorrow?',
+    'Did Germany ban Huawei?',
+    'What did Ericsson say about 5G?',
+    'How do I bake sourdough bread?',
+    '',
+    '   ',
+    '???',
+    'the of and is',
+  ])('refuses %j with a few suggestions', (question) => {
+    const result = engine.search(question);
+    expect(result.kind).toBe('no-match');
+    if (result.kind === 'no-match') {
+      expect(result.suggestions.length).toBeGreaterThan(0);
+      expect(result.suggestions.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('suggests topics that share a word with a refused question', () => {
+    const result = engine.search('Did Germany pass an intelligence law?');
+    if (result.kind === 'no-match') {
+      expect(result.suggestions.some((s) => /intelligence law/i.test(s))).toBe(true);
+    }
+  });
+
+  it('works without a lexicon (every unknown word then counts as absent)', () => {
+    const plain = createEngine(corpus);
+    expect(top(plain.search('Why did Australia ban Huawei?')).passage.paragraph).toBe(17);
+    expect(plain.search('What is the capital of France?').kind).toBe('no-match');
+  });
+});
+
+describe('excerpts', () => {
+  it('are verbatim substrings within the length limit with highlights inside them', () => {
+    for (const question of [
+      'Why did Australia ban Huawei?',
+      'vodaphone',
+      'Which two countries green-light Huawei?',
+    ]) {
+      const result = engine.search(question);
+      if (result.kind !== 'answer') throw new Error(`no answer for ${question}`);
+      for (const hit of result.results) {
+        expect(hit.passage.text).toContain(hit.excerpt.text);
+        expect(hit.excerpt.text.length).toBeLessThanOrEqual(EXCERPT_MAX_CHARS);
+        expect(hit.excerpt.text.length).toBeGreaterThan(0);
+        for (const [start, end] of hit.excerpt.highlights) {
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeLessThanOrEqual(hit.excerpt.text.length);
+          expect(start).toBeLessThan(end);
+        }
+      }
+    }
+  });
+
+  it('pick the answering sentence and mark the matched words', () => {
+    const hit = top(engine.search('Why did Australia ban Huawei?'));
+    expect(hit.excerpt.text).toContain('Australian cybersecurity experts');
+    const marked = hit.excerpt.highlights.map(([s, e]) => hit.excerpt.text.slice(s, e).toLowerCase());
+    expect(marked).toContain('ban');
+    expect(hit.excerpt.clippedStart).toBe(true);
+  });
+
+  it('clip an over-long sentence at word boundaries around the match', () => {
+    const filler = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ');
+    const text = `${filler} lighthouse keeper ${filler}.`;
+    const hit = top(
+      createEngine(memoryCorpus([text, 'Unrelated harbour text.'])).search('lighthouse keeper'),
+    );
+    expect(hit.excerpt.text.length).toBeLessThanOrEqual(EXCERPT_MAX_CHARS);
+    expect(text).toContain(hit.excerpt.text);
+    expect(hit.excerpt.text).toContain('lighthouse keeper');
+    expect(hit.excerpt.clippedStart && hit.excerpt.clippedEnd).toBe(true);
+    const at = text.indexOf(hit.excerpt.text);
+    expect(text[at - 1]).toBe(' ');
+    expect(text[at + hit.excerpt.text.length]).toBe(' ');
+  });
+});
+
+describe('suggestions', () => {
+  it('autocompletes questions from what is typed, within limits', () => {
+    const found = engine.suggest('austral', 5);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(5);
+    expect(found.some((s) => /australia/i.test(s))).toBe(true);
+    for (const s of engine.suggest('', 25)) expect(s.length).toBeLessThanOrEqual(100);
+  });
+
+  it('offers passages for /quote by their words, typos included', () => {
+    const passages = engine.suggestPassages('vodafone', 3);
+    expect(passages[0]?.paragraph).toBe(7);
+    expect(engine.suggestPassages('politcal theatr', 3).some((p) => p.paragraph === 15)).toBe(true);
+    expect(engine.suggestPassages('', 2)).toHaveLength(2);
+  });
+
+  it('counts its passages', () => {
+    expect(engine.passageCount).toBe(corpus.articles.reduce((n, a) => n + a.passages.length, 0));
+  });
+});
+
+describe('robustness', () => {
+  it.each([
+    '^huawei',
+    '=vodafone',
+    "!ban 'law",
+    'a | b',
+    '"',
+    '""',
+    '"unterminated',
+    '\u200bHua\u200bwei\u200d',
+    'هواوي في ماليزيا',
+    '🤖🤖 5G? 🤖',
+    '(.*+?)[]{}\\',
+    'x'.repeat(5_000),
+    'ban '.repeat(1_250),
+  ])('answers %j without throwing', (question) => {
+    const result = engine.search(question);
+    expect(['answer', 'no-match']).toContain(result.kind);
+  });
+});
