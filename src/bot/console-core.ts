@@ -156,9 +156,10 @@ const BOLD_OFF = '\u001b[22m';
 
 /** Markdown as a reader sees it: links as "text <url>", bold as ANSI bold (or plain), escapes removed. */
 export function markdownToText(markdown: string, options: { ansi?: boolean } = {}): string {
+  // Links first: the ANSI codes bold inserts contain "[".
   return markdown
-    .replace(/(?<!\\)\*\*(.+?)(?<!\\)\*\*/gs, options.ansi ? `${BOLD_ON}$1${BOLD_OFF}` : '$1')
     .replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)/g, '$1 <$2>')
+    .replace(/(?<!\\)\*\*(.+?)(?<!\\)\*\*/gs, options.ansi ? `${BOLD_ON}$1${BOLD_OFF}` : '$1')
     .replace(/(?<![\\*])\*((?:\\.|[^*\\])+)\*(?!\*)/g, '$1')
     .replace(/\\([^\p{L}\p{N}\s])/gu, '$1')
     .replaceAll('@\u200b', '@');

@@ -156,16 +156,21 @@ export function noMatchReply(question: string, suggestions: readonly string[]): 
  * sentence boundaries over several embeds (all within the 6000-character message total).
  */
 export function quoteReply(article: Article, passage: Passage): Reply {
-  const chunks = splitIntoChunks(escapeMarkdown(passage.text), LIMITS.embedDescription);
+  const title = trimText(citationLabel(article, passage), LIMITS.embedTitle);
+  const source = citationMarkdown(article, passage);
+  // Whatever the title, citation and footer leave of the message total goes to the passage text.
+  const budget =
+    LIMITS.embedTotal - title.length - STRINGS.source.length - source.length - STRINGS.quoteFooter.length;
+  const chunks = splitIntoChunks(trimText(escapeMarkdown(passage.text), budget), LIMITS.embedDescription);
   const embeds: APIEmbed[] = chunks.slice(0, LIMITS.embedsPerMessage).map((chunk) => ({
     description: chunk,
     color: EMBED_COLOUR,
   }));
   const first = embeds[0];
   const last = embeds.at(-1);
-  if (first) first.title = trimText(citationLabel(article, passage), LIMITS.embedTitle);
+  if (first) first.title = title;
   if (last) {
-    last.fields = [{ name: STRINGS.source, value: citationMarkdown(article, passage) }];
+    last.fields = [{ name: STRINGS.source, value: source }];
     last.footer = { text: STRINGS.quoteFooter };
   }
   return finalizeReply({ embeds, ephemeral: false });

@@ -12,7 +12,9 @@ export const ELLIPSIS = '…';
  */
 const INLINE_SYNTAX = /[\\*_~`|<>[\]]/g;
 /** Syntax that only counts at the start of a line: headings, block quotes, lists, subtext. */
-const LINE_START_SYNTAX = /^(\s*)([#>+-]|\d+(?=\.\s))/gm;
+const LINE_START_SYNTAX = /^(\s*)([#>+-])/gm;
+/** "1. " at a line start makes an ordered list; escaping the dot keeps the number as written. */
+const ORDERED_LIST = /^(\s*\d+)\.(?=\s)/gm;
 /** @everyone and @here are only dangerous when parsed; a zero-width space after "@" also stops the render. */
 const MASS_MENTION = /@(everyone|here)/gi;
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -28,17 +30,31 @@ export function escapeMarkdown(text: string, options: { atLineStart?: boolean } 
   const escaped = guarded
     .replace(INLINE_SYNTAX, '\\$&')
     .replace(LINE_START_SYNTAX, '$1\\$2')
+    .replace(ORDERED_LIST, '$1\\.')
     .replace(MASS_MENTION, `@${ZERO_WIDTH_SPACE}$1`);
   return options.atLineStart === false ? escaped.slice(1) : escaped;
 }
 
 /** Undo escapeMarkdown (and drop bold markers), giving the text a reader sees: used by console mode and tests. */
 export function toPlainText(rendered: string): string {
-  return rendered
-    .replace(/(?<!\\)\*\*/g, '')
-    .replace(/\\([^\p{L}\p{N}\s])/gu, '$1')
-    .replaceAll(`@${ZERO_WIDTH_SPACE}`, '@');
+  let out = '';
+  for (let i = 0; i < rendered.length; i++) {
+    const char = rendered[i] ?? '';
+    const next = rendered[i + 1] ?? '';
+    if (char === '\\' && ESCAPABLE.test(next)) {
+      out += next;
+      i++;
+    } else if (char === '*' && next === '*') {
+      i++;
+    } else {
+      out += char;
+    }
+  }
+  return out.replaceAll(`@${ZERO_WIDTH_SPACE}`, '@');
 }
+
+/** Discord honours a backslash before any ASCII punctuation (and other non-alphanumeric symbols). */
+const ESCAPABLE = /^[^\p{L}\p{N}\s]$/u;
 
 /** Remove characters that would make a string look empty or spoof layout in a title. */
 export function collapseWhitespace(text: string): string {
@@ -94,9 +110,17 @@ function lastMatchEnd(text: string, pattern: RegExp): number {
   return end;
 }
 
-/** Unescaped "**" markers (escaped asterisks are preceded by a backslash). */
+/** Bold markers ("**" not part of an escape sequence), counted left to right as Discord parses them. */
 export function countBoldMarkers(text: string): number {
-  return text.match(/(?<!\\)\*\*/g)?.length ?? 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '*' && text[i + 1] === '*') {
+      count++;
+      i++;
+    }
+  }
+  return count;
 }
 
 /**
