@@ -52,32 +52,47 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
   return distance > bound ? bound + 1 : distance;
 }
 
-function bigramsOf(word: string): string[] {
+/** Character bigrams of the padded word as integer keys (two UTF-16 units), deduplicated. */
+function bigramsOf(word: string): number[] {
   // Padding makes the first and last letters count, which is where typos are rarest.
-  const padded = `^${word}$`;
-  const grams: string[] = [];
-  for (let i = 0; i + 2 <= padded.length; i += 1) grams.push(padded.slice(i, i + 2));
-  return grams;
+  const grams = new Set<number>();
+  let previous = 0x02; // start marker
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    grams.add(previous * 0x10000 + code);
+    previous = code;
+  }
+  grams.add(previous * 0x10000 + 0x03); // end marker
+  return [...grams];
 }
 
+/**
+ * Words are numbered in order of length, so each bigram's posting list is sorted by word length and a
+ * lookup scans only the slice of lengths an edit bound allows.
+ */
 export class FuzzyIndex {
   private readonly words: readonly string[];
-  private readonly postings = new Map<string, Int32Array>();
+  private readonly postings = new Map<number, Int32Array>();
+  /** firstOfLength[n] = id of the first word of length ≥ n. */
+  private readonly firstOfLength: Int32Array;
   /** Per-query scratch: shared-bigram counts per word id, reset after each lookup. */
-  private readonly counts: Uint16Array;
+  private readonly counts: Uint8Array;
 
-  constructor(words: readonly string[]) {
+  constructor(vocabulary: readonly string[]) {
+    const words = vocabulary.filter((w) => w.length <= MAX_WORD).sort((a, b) => a.length - b.length);
     this.words = words;
-    this.counts = new Uint16Array(words.length);
-    const lists = new Map<string, number[]>();
+    this.counts = new Uint8Array(words.length);
+    this.firstOfLength = new Int32Array(MAX_WORD + 2).fill(words.length);
+    for (let id = words.length - 1; id >= 0; id -= 1) {
+      const length = words[id]?.length ?? 0;
+      for (let n = length; n >= 0 && (this.firstOfLength[n] ?? 0) > id; n -= 1) this.firstOfLength[n] = id;
+    }
+    const lists = new Map<number, number[]>();
     words.forEach((word, id) => {
-      for (const gram of new Set(bigramsOf(word))) {
-        let list = lists.get(gram);
-        if (list === undefined) {
-          list = [];
-          lists.set(gram, list);
-        }
-        list.push(id);
+      for (const gram of bigramsOf(word)) {
+        const list = lists.get(gram);
+        if (list === undefined) lists.set(gram, [id]);
+        else list.push(id);
       }
     });
     for (const [gram, list] of lists) this.postings.set(gram, Int32Array.from(list));
@@ -86,17 +101,22 @@ export class FuzzyIndex {
   /** Vocabulary words within the edit bound for the word's length, closest first (at most `limit`). */
   lookup(word: string, limit = 5): FuzzyMatch[] {
     const bound = maxEditsFor(word.length);
-    if (bound === 0 || word.length > 40) return [];
-    const grams = [...new Set(bigramsOf(word))];
+    if (bound === 0 || word.length > MAX_WORD) return [];
+    const grams = bigramsOf(word);
     // Each edit destroys at most two bigrams, so a match shares at least this many.
     const needed = Math.max(1, grams.length - 2 * bound);
+    const fromId = this.firstOfLength[Math.max(0, word.length - bound)] ?? 0;
+    const toId = this.firstOfLength[Math.min(MAX_WORD + 1, word.length + bound + 1)] ?? this.words.length;
     const touched: number[] = [];
     for (const gram of grams) {
       const list = this.postings.get(gram);
       if (list === undefined) continue;
-      for (const id of list) {
-        if (this.counts[id] === 0) touched.push(id);
-        this.counts[id] = (this.counts[id] ?? 0) + 1;
+      for (let p = lowerBound(list, fromId); p < list.length; p += 1) {
+        const id = list[p] ?? 0;
+        if (id >= toId) break;
+        const count = this.counts[id] ?? 0;
+        if (count === 0) touched.push(id);
+        this.counts[id] = count + 1;
       }
     }
     const matches: FuzzyMatch[] = [];
@@ -106,11 +126,25 @@ export class FuzzyIndex {
       if (shared < needed) continue;
       const candidate = this.words[id];
       if (candidate === undefined || candidate === word) continue;
-      const distance = boundedEditDistance(word, candidate, Math.min(bound, maxEditsFor(candidate.length)));
-      if (distance <= bound && distance <= maxEditsFor(candidate.length))
-        matches.push({ word: candidate, distance });
+      const candidateBound = Math.min(bound, maxEditsFor(candidate.length));
+      const distance = boundedEditDistance(word, candidate, candidateBound);
+      if (distance <= candidateBound) matches.push({ word: candidate, distance });
     }
-    matches.sort((a, b) => a.distance - b.distance || a.word.localeCompare(b.word));
+    matches.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     return matches.slice(0, limit);
   }
+}
+
+/** Longest word considered for typo matching (longer strings are pastes, not words). */
+const MAX_WORD = 40;
+
+function lowerBound(list: Int32Array, value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((list[mid] ?? 0) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

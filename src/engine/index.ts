@@ -43,8 +43,11 @@ const B = 0.75;
 const CONTEXT_WEIGHT = 0.25;
 /** Coverage credit for a concept found only in the context (previous passage, heading, title). */
 const CONTEXT_COVER = 0.5;
-/** Candidates re-ranked in detail. */
+/** Candidates re-ranked by coverage, and the few of those re-ranked in detail (best sentence, pairs). */
 const RERANK_DEPTH = 40;
+const DETAIL_DEPTH = 12;
+/** Coverage kept by a passage that lacks the question's quoted phrase. */
+const QUOTE_MISSING_FACTOR = 0.6;
 const DEFAULT_LIMIT = 5;
 const MAX_SUGGESTION_CHARS = 100;
 const NO_MATCH_SUGGESTIONS = 3;
@@ -66,7 +69,11 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     lexicon: prepareLexicon(options.lexicon),
   };
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const scratch = { body: new Float64Array(index.docCount), concept: new Float64Array(index.docCount) };
+  const scratch: Scratch = {
+    body: new Float64Array(index.docCount),
+    concept: new Float64Array(index.docCount),
+    seen: new Uint8Array(index.docCount),
+  };
   const suggestions = new SuggestionIndex(corpus);
 
   function search(question: string, searchOptions: SearchOptions = {}): SearchResult {
@@ -124,14 +131,20 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
  * BM25 over the passage text, each concept scored by its best variant (so a word and its alias do
  * not add up), plus the previous passage's score at low weight. Returns the top candidates.
  */
+/** Per-document accumulators reused across searches (searches are synchronous, so never shared). */
+interface Scratch {
+  readonly body: Float64Array;
+  readonly concept: Float64Array;
+  readonly seen: Uint8Array;
+}
+
 function rank(
   index: InvertedIndex,
   query: ParsedQuery,
-  scratch: { body: Float64Array; concept: Float64Array },
+  scratch: Scratch,
 ): Array<{ doc: number; bm25: number }> {
-  const { body, concept } = scratch;
+  const { body, concept, seen } = scratch;
   const touched: number[] = [];
-  const seen = new Uint8Array(index.docCount);
   for (const c of query.concepts) {
     const conceptTouched: number[] = [];
     for (const variant of c.variants) {
@@ -201,7 +214,10 @@ function rank(
     const next = doc + 1;
     if (next < index.docCount && index.previousDoc[next] === doc && seen[next] === 0) consider(next);
   }
-  for (const doc of touched) body[doc] = 0;
+  for (const doc of touched) {
+    body[doc] = 0;
+    seen[doc] = 0;
+  }
   return heap.sorted().map(({ id, score }) => ({ doc: id, bm25: score }));
 }
 
@@ -225,6 +241,11 @@ function conceptCover(index: InvertedIndex, c: Concept, doc: number): number {
   return best;
 }
 
+/**
+ * Re-ranks in two stages: every candidate gets the cheap signals (coverage by forward-index lookups,
+ * quoted phrases), then only the best few get the costly ones (best sentence, adjacent word pairs),
+ * which need the passage tokenised.
+ */
 function rerank(
   index: InvertedIndex,
   query: ParsedQuery,
@@ -235,21 +256,24 @@ function rerank(
   const candidates: Candidate[] = ranked.map(({ doc, bm25 }) => {
     let covered = 0;
     for (const c of query.concepts) covered += c.mass * conceptCover(index, c, doc);
-    const passage = index.passages[doc];
-    const normalized = passage === undefined ? '' : normalizeForPhrase(passage.text);
-    const quoted = query.phrases.length > 0 && query.phrases.every((p) => containsPhrase(normalized, p));
+    let coverage = totalMass > 0 ? covered / totalMass : 0;
+    let phrase = 0;
+    if (query.phrases.length > 0) {
+      const normalized = normalizeForPhrase(index.passages[doc]?.text ?? '');
+      if (query.phrases.every((p) => containsPhrase(normalized, p))) phrase = 1;
+      // The asker quoted words the passage does not contain as written: it covers the question less.
+      else coverage *= QUOTE_MISSING_FACTOR;
+    }
+    return { doc, bm25, coverage, sentence: 0, phrase, final: bm25 / top + 0.8 * coverage + phrase };
+  });
+  candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
+  for (const c of candidates.slice(0, DETAIL_DEPTH)) {
+    const text = index.passages[c.doc]?.text ?? '';
+    c.sentence = totalMass > 0 ? Math.max(0, ...sentenceScores(index, text, query).scores) / totalMass : 0;
+    const normalized = normalizeForPhrase(text);
     let pairHits = 0;
     for (const pair of query.pairs) if (containsPhrase(normalized, pair)) pairHits += 1;
-    return {
-      doc,
-      bm25,
-      coverage: totalMass > 0 ? covered / totalMass : 0,
-      sentence: bestSentenceShare(index, query, doc, totalMass),
-      phrase: (quoted ? 1 : 0) + Math.min(pairHits, 3) * 0.1,
-      final: 0,
-    };
-  });
-  for (const c of candidates) {
+    c.phrase += Math.min(pairHits, 3) * 0.1;
     c.final = c.bm25 / top + 0.8 * c.coverage + 0.5 * c.sentence + c.phrase;
   }
   // A quoted phrase is a demand: when some passage has it verbatim, only those passages qualify.
@@ -267,14 +291,6 @@ function containsPhrase(normalizedText: string, phrase: string): boolean {
   const afterIndex = at + phrase.length;
   const after = afterIndex === normalizedText.length || normalizedText[afterIndex] === ' ';
   return before && after;
-}
-
-/** Share of the question's mass found inside one sentence: answers usually sit in one sentence. */
-function bestSentenceShare(index: InvertedIndex, query: ParsedQuery, doc: number, totalMass: number): number {
-  const passage = index.passages[doc];
-  if (passage === undefined || totalMass <= 0) return 0;
-  const scores = sentenceScores(index, passage.text, query).scores;
-  return Math.max(0, ...scores) / totalMass;
 }
 
 interface SentenceAnalysis {
@@ -410,6 +426,7 @@ class SuggestionIndex {
   private readonly fuse: Fuse<string>;
   private readonly passages: Passage[];
   private passageFuse: Fuse<Passage> | undefined;
+  private entriesByTerm: Map<string, number[]> | undefined;
 
   constructor(corpus: Corpus) {
     this.questions = corpus.articles
@@ -436,13 +453,33 @@ class SuggestionIndex {
 
   /** Topics that share a content word with the question, else the article's first example questions. */
   related(query: ParsedQuery, count: number): string[] {
-    const words = new Set(query.concepts.flatMap((c) => c.words));
-    const termsOfQuery = new Set(
-      [...words].map((w) => tokenize(w)[0]?.term).filter((t): t is string => t !== undefined),
-    );
-    const sharing = this.entries.filter((entry) => tokenize(entry).some((t) => termsOfQuery.has(t.term)));
-    const picked = unique([...sharing.slice(0, count), ...this.defaults(count)]);
-    return picked.slice(0, count);
+    this.entriesByTerm ??= this.indexEntries();
+    const scores = new Map<number, number>();
+    for (const c of query.concepts) {
+      for (const word of c.words) {
+        const term = tokenize(word)[0]?.term;
+        for (const entry of term === undefined ? [] : (this.entriesByTerm.get(term) ?? [])) {
+          scores.set(entry, (scores.get(entry) ?? 0) + c.mass);
+        }
+      }
+    }
+    const sharing = [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([entry]) => this.entries[entry])
+      .filter((entry): entry is string => entry !== undefined);
+    return unique([...sharing.slice(0, count), ...this.defaults(count)]).slice(0, count);
+  }
+
+  private indexEntries(): Map<string, number[]> {
+    const byTerm = new Map<string, number[]>();
+    this.entries.forEach((entry, i) => {
+      for (const token of tokenize(entry)) {
+        const list = byTerm.get(token.term) ?? [];
+        if (list[list.length - 1] !== i) list.push(i);
+        byTerm.set(token.term, list);
+      }
+    });
+    return byTerm;
   }
 
   passagesByText(typed: string, count: number): Passage[] {

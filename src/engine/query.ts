@@ -89,8 +89,19 @@ export interface LexiconInfo {
   readonly total: number;
 }
 
+const preparedLexicons = new WeakMap<Lexicon, LexiconInfo>();
+
+/** Case-folded view of the lexicon; prepared once per lexicon object (engines are rebuilt, lexicons not). */
 export function prepareLexicon(lexicon: Lexicon | undefined): LexiconInfo | undefined {
   if (lexicon === undefined) return undefined;
+  const cached = preparedLexicons.get(lexicon);
+  if (cached !== undefined) return cached;
+  const info = foldLexicon(lexicon);
+  preparedLexicons.set(lexicon, info);
+  return info;
+}
+
+function foldLexicon(lexicon: Lexicon): LexiconInfo {
   const counts = new Map<string, number>();
   const capitalised = new Map<string, number>();
   let total = 0;

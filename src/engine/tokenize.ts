@@ -106,6 +106,57 @@ export interface TokenizeOptions {
   readonly maxTokens?: number;
 }
 
+interface WordInfo {
+  readonly word: string;
+  readonly term: string;
+  readonly acronym: boolean;
+  readonly stopword: boolean;
+}
+
+const wordInfoCache = new Map<string, WordInfo>();
+const wordInfoCacheIgnoringCase = new Map<string, WordInfo>();
+
+/** Everything about one written word that does not depend on where it stands; cached (words repeat). */
+function wordInfo(surface: string, ignoreCase: boolean): WordInfo {
+  const cache = ignoreCase ? wordInfoCacheIgnoringCase : wordInfoCache;
+  let info = cache.get(surface);
+  if (info === undefined) {
+    const word = fold(surface);
+    const acronym = !ignoreCase && isAcronym(surface);
+    info = { word, term: termOf(word, acronym), acronym, stopword: !acronym && STOPWORDS.has(word) };
+    if (cache.size < STEM_CACHE_LIMIT) cache.set(surface, info);
+  }
+  return info;
+}
+
+const SPECIAL = /[-‐‑'’.·]/u;
+
+function pushToken(
+  tokens: Token[],
+  surface: string,
+  start: number,
+  group: number,
+  joined: boolean,
+  options: TokenizeOptions,
+  forceAcronym: boolean,
+  end = start + surface.length,
+): void {
+  if (surface.length === 0) return;
+  const info = wordInfo(surface, options.ignoreCase === true);
+  const acronym = forceAcronym || info.acronym;
+  if (info.word.length === 0 || (!options.keepStopwords && !acronym && info.stopword)) return;
+  tokens.push({
+    surface,
+    word: info.word,
+    term: acronym && !info.acronym ? info.word : info.term,
+    start,
+    end,
+    acronym,
+    group,
+    joined,
+  });
+}
+
 /**
  * Splits text into tokens. A compound such as green-light yields its parts and the joined form
  * (greenlight), all sharing one `group`, so "green light", "green-light" and "greenlight" all match.
@@ -114,50 +165,38 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
   const maxTokens = options.maxTokens ?? Number.POSITIVE_INFINITY;
   let group = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+  const word = new RegExp(WORD.source, WORD.flags);
+  for (let match = word.exec(text); match !== null; match = word.exec(text)) {
     if (tokens.length >= maxTokens) break;
     const raw = match[0];
     const start = match.index;
+    group += 1;
+    if (!SPECIAL.test(raw)) {
+      pushToken(tokens, raw, start, group, false, options, false);
+      continue;
+    }
     const core = stripClitic(raw);
     const acronym = !options.ignoreCase && isAcronym(core);
     const pieces = JOINERS.test(core) ? core.split(JOINERS).filter((piece) => piece.length > 0) : [core];
-    group += 1;
-    const push = (surface: string, offset: number, length: number, joined = false): void => {
-      const word = fold(surface);
-      if (word.length === 0) return;
-      const pieceAcronym = acronym || (!options.ignoreCase && isAcronym(surface));
-      if (!options.keepStopwords && !pieceAcronym && STOPWORDS.has(word)) return;
-      tokens.push({
-        surface,
-        word,
-        term: termOf(word, pieceAcronym),
-        start: start + offset,
-        end: start + offset + length,
-        acronym: pieceAcronym,
-        group,
-        joined,
-      });
-    };
+    if (pieces.length === 1) {
+      pushToken(tokens, core, start, group, false, options, acronym);
+      continue;
+    }
     // Dotted acronyms (U.S.) only make sense joined.
-    const dottedAcronym = acronym && pieces.every((piece) => piece.length === 1);
-    if (pieces.length === 1 || dottedAcronym) {
-      if (dottedAcronym) {
-        push(pieces.join(''), 0, core.length);
-        continue;
-      }
-      push(core, 0, core.length);
+    if (acronym && pieces.every((piece) => piece.length === 1)) {
+      pushToken(tokens, pieces.join(''), start, group, false, options, true, start + core.length);
       continue;
     }
     let offset = 0;
     for (const piece of pieces) {
       const at = core.indexOf(piece, offset);
-      push(piece, at, piece.length);
+      pushToken(tokens, piece, start + at, group, false, options, acronym);
       offset = at + piece.length;
     }
-    // The joined form (op-ed → oped, U.S. → us): spans the whole compound.
+    // The joined form (op-ed → oped): spans the whole compound.
     const joined = pieces.join('');
-    if (joined.length <= 30) push(joined, 0, core.length, true);
+    if (joined.length <= 30)
+      pushToken(tokens, joined, start, group, true, options, acronym, start + core.length);
   }
   return tokens;
 }
