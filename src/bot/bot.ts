@@ -13,6 +13,8 @@ export interface BotOptions {
   readonly commands: readonly Command[];
   readonly ctx: BotContext;
   readonly cooldownSeconds: number;
+  /** See DispatcherOptions.deferAfterMs. */
+  readonly deferAfterMs?: number;
 }
 
 export interface Bot {

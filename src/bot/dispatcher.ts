@@ -4,6 +4,7 @@
  * "Something went wrong (ref …)" and the log gets the same ref with the stack.
  */
 import { randomBytes } from 'node:crypto';
+import { MessageFlags } from 'discord.js';
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -16,19 +17,29 @@ import { findButtonOwner, findCommand } from './commands.js';
 import type { BotContext } from './context.js';
 import { Cooldown } from './cooldown.js';
 import { autocompleteChoices, errorReply, noticeReply } from './reply.js';
+import type { Reply } from './reply.js';
 import { STRINGS } from './strings.js';
 
 export interface DispatcherOptions {
   readonly commands: readonly Command[];
   readonly ctx: BotContext;
   readonly cooldownSeconds: number;
+  /**
+   * A handler still working after this long gets a deferred response first (Discord's deadline for the
+   * first response is 3 s). Today's handlers answer in milliseconds and always reply directly: deferring
+   * everything would double the requests, and discord.js paces follow-up edits.
+   */
+  readonly deferAfterMs?: number;
 }
+
+export const DEFAULT_DEFER_AFTER_MS = 1500;
 
 export type Dispatcher = (interaction: Interaction) => Promise<void>;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { commands, ctx } = options;
   const cooldown = new Cooldown(options.cooldownSeconds);
+  const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
   const log = ctx.log;
 
   async function onCommand(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction) {
@@ -49,7 +60,31 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           target: { content: interaction.targetMessage.content, url: interaction.targetMessage.url },
         }
       : { options: optionValues(interaction), userId: interaction.user.id };
-    await interaction.reply(await command.execute(request, ctx));
+    await replyInTime(interaction, command.execute(request, ctx), request.options.private === true);
+  }
+
+  /** Reply directly when the handler is quick; otherwise defer, then edit the deferred reply. */
+  async function replyInTime(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction,
+    pending: Reply | Promise<Reply>,
+    ephemeralIfDeferred: boolean,
+  ) {
+    const tooSlow = Symbol('too slow');
+    let timer: NodeJS.Timeout | undefined;
+    const quick = await Promise.race([
+      pending,
+      new Promise<typeof tooSlow>((resolve) => (timer = setTimeout(() => resolve(tooSlow), deferAfterMs))),
+    ]);
+    clearTimeout(timer);
+    if (quick !== tooSlow) {
+      await interaction.reply(quick);
+      return;
+    }
+    log.warn('handler is slow: deferring', { id: interaction.id, afterMs: deferAfterMs });
+    await interaction.deferReply(ephemeralIfDeferred ? { flags: MessageFlags.Ephemeral } : {});
+    // A deferred reply's visibility is fixed, so the edit carries everything but the flags.
+    const { flags: _flags, ...edit } = await pending;
+    await interaction.editReply(edit);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction) {
@@ -74,7 +109,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.customId.slice(0, 50))));
       return;
     }
-    const reply = await owner.button(
+    const reply = owner.button(
       {
         customId: interaction.customId,
         userId: interaction.user.id,
@@ -82,7 +117,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       },
       ctx,
     );
-    await interaction.reply(reply);
+    // If a button handler ever needs deferring, defer privately: never public by accident.
+    await replyInTime(interaction, reply, true);
   }
 
   return async function dispatch(interaction) {

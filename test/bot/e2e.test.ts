@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../../src/bot/commands.js';
 import { LIMITS } from '../../src/bot/limits.js';
+import { helpReply } from '../../src/bot/reply.js';
 import { toPlainText } from '../../src/bot/text.js';
 import { paragraphLabel } from '../../src/corpus/cite.js';
 import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
@@ -24,6 +25,7 @@ import type { Harness } from './harness.js';
 
 const CHANNEL_MESSAGE = 4;
 const AUTOCOMPLETE_RESULT = 8;
+const DEFERRED_CHANNEL_MESSAGE = 5;
 
 /** A command that always fails, to exercise the dispatcher's error handler. */
 const boom: Command = {
@@ -264,6 +266,40 @@ describe('bot against a fake Discord', () => {
       `interaction→first response over ${latencies.length} /ask: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
     );
     expect(p95).toBeLessThan(3000);
+  });
+});
+
+describe('slow handlers', () => {
+  let s: Harness;
+  const slow: Command = {
+    data: new SlashCommandBuilder().setName('slow').setDescription('takes its time'),
+    async execute() {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return helpReply();
+    },
+  };
+  beforeAll(async () => {
+    s = await startHarness({ deferAfterMs: 50, extraCommands: [slow] });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it('are deferred first, then the reply arrives as an edit of @original', async () => {
+    const interaction = slashCommand(s.fake, 'slow', {}, freshUser());
+    const callback = await s.fake.interact(interaction);
+    expect(callback.body.type).toBe(DEFERRED_CHANNEL_MESSAGE);
+    expect(callback.latencyMs).toBeLessThan(300);
+    const path = `/api/v10/webhooks/${interaction.application_id}/${interaction.token}/messages/%40original`;
+    const deadline = Date.now() + 3000;
+    while (!s.fake.requests.some((r) => r.method === 'PATCH' && r.path === path) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const edit = s.fake.requests.find((r) => r.method === 'PATCH' && r.path === path);
+    expect(edit).toBeDefined();
+    const body = edit!.body as CallbackData;
+    expect(body.embeds![0]!.title).toBe('How to ask');
+    expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 });
 

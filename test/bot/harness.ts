@@ -32,7 +32,7 @@ export function realLibrary(): Promise<Library> {
 }
 
 export async function startHarness(
-  options: { cooldownSeconds?: number; extraCommands?: readonly Command[] } = {},
+  options: { cooldownSeconds?: number; deferAfterMs?: number; extraCommands?: readonly Command[] } = {},
 ): Promise<Harness> {
   const fake = new FakeDiscord({ token: TEST_TOKEN });
   await fake.start();
@@ -50,6 +50,7 @@ export async function startHarness(
     commands,
     ctx: createContext(library, log),
     cooldownSeconds: options.cooldownSeconds ?? 0,
+    ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });
   try {
     await bot.start();
