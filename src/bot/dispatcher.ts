@@ -71,11 +71,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   ) {
     const tooSlow = Symbol('too slow');
     let timer: NodeJS.Timeout | undefined;
-    const quick = await Promise.race([
-      pending,
-      new Promise<typeof tooSlow>((resolve) => (timer = setTimeout(() => resolve(tooSlow), deferAfterMs))),
-    ]);
-    clearTimeout(timer);
+    let quick: Reply | typeof tooSlow;
+    try {
+      quick = await Promise.race([
+        pending,
+        new Promise<typeof tooSlow>((resolve) => (timer = setTimeout(() => resolve(tooSlow), deferAfterMs))),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
     if (quick !== tooSlow) {
       await interaction.reply(quick);
       return;
