@@ -103,26 +103,43 @@ export class FuzzyIndex {
     const bound = maxEditsFor(word.length);
     if (bound === 0 || word.length > MAX_WORD) return [];
     const grams = bigramsOf(word);
-    // Each edit destroys at most two bigrams, so a match shares at least this many.
+    // Each edit destroys at most two bigrams, so a match shares at least `needed` of them, and hence
+    // at least one of any (grams - needed + 1): candidates come from that many of the rarest lists,
+    // and the other lists are only probed for those candidates.
     const needed = Math.max(1, grams.length - 2 * bound);
     const fromId = this.firstOfLength[Math.max(0, word.length - bound)] ?? 0;
     const toId = this.firstOfLength[Math.min(MAX_WORD + 1, word.length + bound + 1)] ?? this.words.length;
+    const lists = grams
+      .map((gram) => this.postings.get(gram))
+      .filter((list): list is Int32Array => list !== undefined)
+      .map((list) => {
+        const from = lowerBound(list, fromId);
+        return { list, from, to: lowerBound(list, toId) };
+      })
+      .sort((a, b) => a.to - a.from - (b.to - b.from));
+    const seeds = grams.length - needed + 1;
     const touched: number[] = [];
-    for (const gram of grams) {
-      const list = this.postings.get(gram);
-      if (list === undefined) continue;
-      for (let p = lowerBound(list, fromId); p < list.length; p += 1) {
+    for (const { list, from, to } of lists.slice(0, seeds)) {
+      for (let p = from; p < to; p += 1) {
         const id = list[p] ?? 0;
-        if (id >= toId) break;
         const count = this.counts[id] ?? 0;
         if (count === 0) touched.push(id);
         this.counts[id] = count + 1;
       }
     }
+    const probes = lists.slice(seeds);
     const matches: FuzzyMatch[] = [];
     for (const id of touched) {
-      const shared = this.counts[id] ?? 0;
+      let shared = this.counts[id] ?? 0;
       this.counts[id] = 0;
+      for (let k = 0; k < probes.length && shared < needed; k += 1) {
+        const probe = probes[k];
+        if (probe === undefined) continue;
+        const at = lowerBound(probe.list, id, probe.from, probe.to);
+        if (at < probe.to && probe.list[at] === id) shared += 1;
+        // Give up once even matching every remaining list could not reach `needed`.
+        if (shared + (probes.length - k - 1) < needed) break;
+      }
       if (shared < needed) continue;
       const candidate = this.words[id];
       if (candidate === undefined || candidate === word) continue;
@@ -138,9 +155,9 @@ export class FuzzyIndex {
 /** Longest word considered for typo matching (longer strings are pastes, not words). */
 const MAX_WORD = 40;
 
-function lowerBound(list: Int32Array, value: number): number {
-  let low = 0;
-  let high = list.length;
+function lowerBound(list: Int32Array, value: number, from = 0, to = list.length): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if ((list[mid] ?? 0) < value) low = mid + 1;

@@ -5,7 +5,7 @@
  */
 import type { Corpus, Passage } from '../corpus/types.js';
 import { FuzzyIndex } from './fuzzy.js';
-import { tokenize } from './tokenize.js';
+import { WORD_PATTERN, tokenize } from './tokenize.js';
 
 export interface InvertedIndex {
   readonly passages: readonly Passage[];
@@ -71,18 +71,33 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
   const docLength = new Float32Array(docCount);
   let totalLength = 0;
   let uniqueTotal = 0;
+  // Words repeat, so each distinct written word is analysed once: written word → its term ids
+  // (none for a stopword, several for a compound). One map lookup per word keeps 100k passages fast.
+  const analysed = new Map<string, readonly number[]>();
+  const buffer: number[] = [];
+  const word = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
   for (let d = 0; d < docCount; d += 1) {
-    const tokens = tokenize(passages[d]?.text ?? '');
-    const ids = new Int32Array(tokens.length);
-    tokens.forEach((token, i) => {
-      const id = idOf(token.term);
-      ids[i] = id;
-      if (!surfaceTerm.has(token.word)) surfaceTerm.set(token.word, id);
-    });
+    const text = passages[d]?.text ?? '';
+    buffer.length = 0;
+    word.lastIndex = 0;
+    for (let match = word.exec(text); match !== null; match = word.exec(text)) {
+      const raw = match[0];
+      let ids = analysed.get(raw);
+      if (ids === undefined) {
+        ids = tokenize(raw).map((token) => {
+          const id = idOf(token.term);
+          if (!surfaceTerm.has(token.word)) surfaceTerm.set(token.word, id);
+          return id;
+        });
+        analysed.set(raw, ids);
+      }
+      for (const id of ids) buffer.push(id);
+    }
+    const ids = Int32Array.from(buffer);
     ids.sort();
     docTokens[d] = ids;
-    docLength[d] = tokens.length;
-    totalLength += tokens.length;
+    docLength[d] = ids.length;
+    totalLength += ids.length;
     for (let i = 0; i < ids.length; i += 1) if (i === 0 || ids[i] !== ids[i - 1]) uniqueTotal += 1;
   }
 

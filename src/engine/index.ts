@@ -45,7 +45,7 @@ const CONTEXT_WEIGHT = 0.25;
 const CONTEXT_COVER = 0.5;
 /** Candidates re-ranked by coverage, and the few of those re-ranked in detail (best sentence, pairs). */
 const RERANK_DEPTH = 40;
-const DETAIL_DEPTH = 12;
+const DETAIL_DEPTH = 10;
 /** Coverage kept by a passage that lacks the question's quoted phrase. */
 const QUOTE_MISSING_FACTOR = 0.6;
 const DEFAULT_LIMIT = 5;
@@ -59,6 +59,8 @@ interface Candidate {
   sentence: number;
   phrase: number;
   final: number;
+  /** Sentence scores, kept from re-ranking for the excerpt. */
+  analysis?: SentenceAnalysis;
 }
 
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
@@ -269,7 +271,8 @@ function rerank(
   candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
   for (const c of candidates.slice(0, DETAIL_DEPTH)) {
     const text = index.passages[c.doc]?.text ?? '';
-    c.sentence = totalMass > 0 ? Math.max(0, ...sentenceScores(index, text, query).scores) / totalMass : 0;
+    c.analysis = sentenceScores(index, text, query);
+    c.sentence = totalMass > 0 ? Math.max(0, ...c.analysis.scores) / totalMass : 0;
     const normalized = normalizeForPhrase(text);
     let pairHits = 0;
     for (const pair of query.pairs) if (containsPhrase(normalized, pair)) pairHits += 1;
@@ -332,7 +335,7 @@ function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery):
 
 function toHit(index: InvertedIndex, query: ParsedQuery, candidate: Candidate): Hit {
   const passage = index.passages[candidate.doc] as Passage;
-  const analysis = sentenceScores(index, passage.text, query);
+  const analysis = candidate.analysis ?? sentenceScores(index, passage.text, query);
   const phraseMatches = phraseSpans(passage.text, query.phrases);
   const excerpt = buildExcerpt(passage.text, analysis.sentences, analysis.scores, [
     ...phraseMatches,

@@ -197,8 +197,9 @@ function joinedConcept(first: Token, second: Token, context: QueryContext): Conc
   let id = index.surfaceTerm.get(word);
   let weight = 1;
   if (id === undefined) {
-    const partsKnown = index.termIds.has(first.term) && index.termIds.has(second.term);
-    if (partsKnown || word.length < 8) return undefined;
+    // Only when neither part is an index word: otherwise the parts already match on their own.
+    const partKnown = index.termIds.has(first.term) || index.termIds.has(second.term);
+    if (partKnown || word.length < 8) return undefined;
     const match = index.fuzzy.lookup(word, 1)[0];
     if (match === undefined || match.distance > 1) return undefined;
     id = index.surfaceTerm.get(match.word);

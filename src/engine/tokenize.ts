@@ -26,7 +26,7 @@ export interface Token {
  * A word is a run of letters, digits and combining marks, optionally joined to more such runs by
  * hyphens, apostrophes or inner dots (green-light, Huawei's, U.S.), so compounds can be split and joined.
  */
-const WORD = /[\p{L}\p{N}\p{M}]+(?:[-‐‑'’.·][\p{L}\p{N}\p{M}]+)*/gu;
+export const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+(?:[-‐‑'’.·][\p{L}\p{N}\p{M}]+)*/gu;
 const JOINERS = /[-‐‑.·]/u;
 const APOSTROPHE = /['’]/u;
 
@@ -53,7 +53,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 500_000;
+// Bounded: the caches outlive engines, and the index keeps its own per-build map of analysed words.
+const STEM_CACHE_LIMIT = 50_000;
 
 /** Porter stem with a bounded cache: stemming dominates indexing time and words repeat a lot. */
 export function stem(word: string): string {
@@ -165,7 +166,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
   const maxTokens = options.maxTokens ?? Number.POSITIVE_INFINITY;
   let group = 0;
-  const word = new RegExp(WORD.source, WORD.flags);
+  const word = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
   for (let match = word.exec(text); match !== null; match = word.exec(text)) {
     if (tokens.length >= maxTokens) break;
     const raw = match[0];
