@@ -18,6 +18,9 @@ interface Profile {
   readonly timeDeltas: readonly number[];
 }
 
+// Piping into `head` closes stdout early: that is not an error worth a stack trace.
+process.stdout.on('error', () => process.exit(0));
+
 const [file, topArg = '25', filter = ''] = process.argv.slice(2);
 if (file === undefined) {
   console.error('usage: tsx bench/cpuprofile-summary.ts FILE.cpuprofile [top] [url-filter]');

@@ -248,7 +248,10 @@ function gitDescribeEngine(): string {
   try {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const log = ['log', '-1', '--format=%h %s', '--', 'src/engine', 'src/lexicon.ts'];
-    return execFileSync('git', log, { cwd: root, encoding: 'utf8' }).trim() || 'uncommitted';
+    const commit = execFileSync('git', log, { cwd: root, encoding: 'utf8' }).trim() || 'uncommitted';
+    const status = ['status', '--porcelain', '--', 'src/engine', 'src/lexicon.ts'];
+    const dirty = execFileSync('git', status, { cwd: root, encoding: 'utf8' }).trim().length > 0;
+    return dirty ? `${commit} (plus uncommitted changes)` : commit;
   } catch {
     return 'unknown';
   }
