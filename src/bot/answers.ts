@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { BotContext, CachedAnswer } from './context.js';
-import { DISPLAY, LIMITS } from './limits.js';
+import { DISPLAY, LIMITS, MAX_QUESTION_CHARS } from './limits.js';
 import { answerReply, morePassagesReply, noMatchReply, noticeReply } from './reply.js';
 import type { CitedHit, MessageReference, Reply } from './reply.js';
 import { STRINGS } from './strings.js';
@@ -15,8 +15,14 @@ export function answerKey(question: string): string {
   return createHash('sha256').update(question).digest('base64url').slice(0, 12);
 }
 
+/**
+ * The question as the engine gets it: compatibility forms folded (NFKC, so full-width "ｈｕａｗｅｉ" is
+ * "huawei"), invisible format characters removed (zero-width spaces and joiners, soft hyphens, bidi marks
+ * that would otherwise split words or reorder the title), control characters and whitespace runs as one
+ * space. Length is not cut here: answerQuestion refuses questions over MAX_QUESTION_CHARS with a message.
+ */
 export function normaliseQuestion(raw: string): string {
-  return collapseWhitespace(raw);
+  return collapseWhitespace(raw.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/\p{Cc}/gu, ' '));
 }
 
 function search(ctx: BotContext, question: string): CachedAnswer & { key: string } {
@@ -41,6 +47,9 @@ export function answerQuestion(
 ): Reply {
   const question = normaliseQuestion(rawQuestion);
   if (!question) return noticeReply(STRINGS.emptyQuestion);
+  if (question.length > MAX_QUESTION_CHARS) {
+    return noticeReply(STRINGS.questionTooLong(question.length, MAX_QUESTION_CHARS));
+  }
   const answer = search(ctx, question);
   if (answer.result.kind === 'no-match') return noMatchReply(question, answer.result.suggestions);
   return answerReply({

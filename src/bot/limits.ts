@@ -26,6 +26,13 @@ export const LIMITS = {
 /** How long Discord waits for the first response to an interaction before showing "did not respond". */
 export const FIRST_RESPONSE_DEADLINE_MS = 3000;
 
+/**
+ * Longest question /ask and "Ask the article" accept, in characters after normalisation (src/bot/answers.ts
+ * normaliseQuestion). The article's answers hang on a few words; a pasted wall of text only dilutes the
+ * search, so a longer question gets STRINGS.questionTooLong instead of a guess.
+ */
+export const MAX_QUESTION_CHARS = 300;
+
 /** What the bot itself chooses to show (not Discord limits). */
 export const DISPLAY = {
   /** Passages listed under "See also" below the main excerpt. */

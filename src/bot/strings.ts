@@ -18,6 +18,8 @@ export const STRINGS = {
   noMatchHint: 'Try /ask with one of these, or /help for tips.',
   emptyQuestion: 'Please type a question, e.g. `/ask question: Why did Australia ban Huawei?`',
   emptyMessage: 'That message has no text to ask about.',
+  questionTooLong: (length: number, max: number) =>
+    `That question is ${length} characters long; I take up to ${max}. Please ask about one thing in a sentence or two.`,
   passageNotFound: (typed: string) =>
     `No passage matches “${typed}”. Pick one from the list that appears while you type.`,
   quoteFooter: 'Verbatim from the article',
