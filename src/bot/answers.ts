@@ -1,12 +1,15 @@
 /**
  * The question → reply flow shared by /ask, the "Ask the article" context menu and the answer buttons:
- * search once, remember the result under a short key the buttons carry, and render via the reply helper.
+ * answer once with src/answer.ts (the same composition as the CLI: leading facts, then passages), remember
+ * the answer under a short key the buttons carry, and render via the reply helper.
  */
 import { createHash } from 'node:crypto';
+import { answerQuestion as composeAnswer } from '../answer.js';
+import type { Fact } from '../facts/types.js';
 import type { BotContext, CachedAnswer } from './context.js';
 import { DISPLAY, LIMITS, MAX_QUESTION_CHARS } from './limits.js';
 import { answerReply, morePassagesReply, noMatchReply, noticeReply } from './reply.js';
-import type { CitedHit, MessageReference, Reply } from './reply.js';
+import type { CitedFact, CitedHit, MessageReference, Reply } from './reply.js';
 import { STRINGS } from './strings.js';
 import { ELLIPSIS, collapseWhitespace, toPlainText } from './text.js';
 
@@ -22,22 +25,37 @@ export function answerKey(question: string): string {
  * space. Length is not cut here: answerQuestion refuses questions over MAX_QUESTION_CHARS with a message.
  */
 export function normaliseQuestion(raw: string): string {
-  return collapseWhitespace(raw.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/\p{Cc}/gu, ' '));
+  return collapseWhitespace(
+    raw
+      .normalize('NFKC')
+      .replace(/\p{Cf}/gu, '')
+      .replace(/\p{Cc}/gu, ' '),
+  );
 }
 
 function search(ctx: BotContext, question: string): CachedAnswer & { key: string } {
   const key = answerKey(question);
   const cached = ctx.answers.get(key);
   if (cached && cached.question === question) return { ...cached, key };
-  const result = ctx.library.engine.search(question, { limit: DISPLAY.searchLimit });
-  const entry = { question, result };
+  const entry = { question, answer: composeAnswer(ctx.library, question, { limit: DISPLAY.searchLimit }) };
   ctx.answers.set(key, entry);
   return { ...entry, key };
 }
 
-function citedHits(ctx: BotContext, answer: CachedAnswer): CitedHit[] {
-  if (answer.result.kind !== 'answer') return [];
-  return answer.result.results.map((hit) => ({ hit, article: ctx.articleOf(hit.passage) }));
+function citedHits(ctx: BotContext, cached: CachedAnswer): CitedHit[] {
+  const { search: result } = cached.answer;
+  if (result.kind !== 'answer') return [];
+  return result.results.map((hit) => ({ hit, article: ctx.articleOf(hit.passage) }));
+}
+
+function citedFacts(ctx: BotContext, cached: CachedAnswer): CitedFact[] {
+  return cached.answer.facts.map((match) => citeFact(ctx, match.fact));
+}
+
+/** A fact with the paragraph its ¶ cites (for the citation and link), shared with /decisions and /arguments. */
+export function citeFact<F extends Fact>(ctx: BotContext, fact: F): CitedFact<F> {
+  const source = ctx.paragraphOf(fact.articleId, fact.paragraph);
+  return source ? { fact, source } : { fact };
 }
 
 export function answerQuestion(
@@ -51,10 +69,12 @@ export function answerQuestion(
     return noticeReply(STRINGS.questionTooLong(question.length, MAX_QUESTION_CHARS));
   }
   const answer = search(ctx, question);
-  if (answer.result.kind === 'no-match') return noMatchReply(question, answer.result.suggestions);
+  const result = answer.answer.search;
+  if (result.kind === 'no-match') return noMatchReply(question, result.suggestions);
   return answerReply({
     question,
     hits: citedHits(ctx, answer),
+    facts: citedFacts(ctx, answer),
     key: answer.key,
     ephemeral: options.ephemeral,
     ...(options.reference ? { reference: options.reference } : {}),
@@ -98,10 +118,12 @@ export function morePassages(
 export function shareAnswer(ctx: BotContext, key: string, messageTitle: string | undefined): Reply {
   const answer = recall(ctx, key, messageTitle);
   if (!answer) return noticeReply(STRINGS.answerExpired);
-  if (answer.result.kind === 'no-match') return noMatchReply(answer.question, answer.result.suggestions);
+  const result = answer.answer.search;
+  if (result.kind === 'no-match') return noMatchReply(answer.question, result.suggestions);
   return answerReply({
     question: answer.question,
     hits: citedHits(ctx, answer),
+    facts: citedFacts(ctx, answer),
     key: answer.key,
     ephemeral: false,
   });

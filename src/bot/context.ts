@@ -2,21 +2,20 @@
  * What command handlers get besides the request: the loaded library, the recent-answers cache and a
  * logger. Built once at start-up; handlers stay thin and free of discord.js objects.
  */
-import type { Article, Corpus, Passage } from '../corpus/types.js';
-import type { Engine } from '../engine/types.js';
+import type { Answer } from '../answer.js';
+import type { Article, Passage } from '../corpus/types.js';
+import type { Library } from '../library.js';
 import { DISPLAY } from './limits.js';
 import type { Logger } from './log.js';
-import type { SearchResult } from '../engine/types.js';
 
-/** The part of src/library.ts's Library the bot uses (structural, so the facts layer can extend Library). */
-export interface BotLibrary {
-  readonly corpus: Corpus;
-  readonly engine: Engine;
-}
+/** The bot answers from the whole library: passages (engine) and cited facts (decisions, arguments). */
+export type BotLibrary = Library;
 
 export interface CachedAnswer {
+  /** The normalised question the answer is for (guards against key collisions). */
   readonly question: string;
-  readonly result: SearchResult;
+  /** The one composition shared with the CLI (src/answer.ts): leading facts, then passages. */
+  readonly answer: Answer;
 }
 
 /** Least-recently-used map: button clicks page through recent answers without searching again. */
@@ -56,6 +55,8 @@ export interface BotContext {
   /** Article of a passage (every passage's articleId names a loaded article). */
   articleOf(passage: Passage): Article;
   passageById(id: string): Passage | undefined;
+  /** The body paragraph ¶`paragraph` of an article, for citing a fact; undefined when it does not exist. */
+  paragraphOf(articleId: string, paragraph: number): { article: Article; passage: Passage } | undefined;
 }
 
 export function createContext(library: BotLibrary, log: Logger): BotContext {
@@ -74,5 +75,10 @@ export function createContext(library: BotLibrary, log: Logger): BotContext {
       return article;
     },
     passageById: (id) => passages.get(id),
+    paragraphOf(articleId, paragraph) {
+      const article = articles.get(articleId);
+      const passage = article?.passages.find((p) => p.kind === 'paragraph' && p.paragraph === paragraph);
+      return article && passage ? { article, passage } : undefined;
+    },
   };
 }

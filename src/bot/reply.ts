@@ -9,8 +9,10 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField
 import type { Article, Passage } from '../corpus/types.js';
 import type { Hit } from '../engine/types.js';
 import { paragraphLabel, passageLink } from '../corpus/cite.js';
+import { SIDE_LABELS, STATUS_LABELS, factSubject, speakerLabel } from '../facts/types.js';
+import type { Argument, ArgumentSide, Decision, DecisionStatus, Fact } from '../facts/types.js';
 import { DISPLAY, LIMITS } from './limits.js';
-import { STRINGS } from './strings.js';
+import { SIDE_MARKERS, STATUS_MARKERS, STRINGS } from './strings.js';
 import { collapseWhitespace, escapeMarkdown, renderHighlighted, trimText } from './text.js';
 
 /** Mentions are never parsed: a quoted "@everyone" must not ping a server. */
@@ -48,6 +50,9 @@ const EMBED_COLOUR = 0xc7000b;
 const FIELD_EXCERPT_MAX = LIMITS.fieldValue - 300;
 /** The main excerpt is short by design (the engine picks the best sentences); this is only a guard. */
 const MAIN_EXCERPT_MAX = 3000;
+/** Facts shown above an answer's passages, and the characters they may take of the 6000 total. */
+const LEAD_FACTS_MAX = 3;
+const LEAD_FACTS_CHARS = 1800;
 
 // ---------------------------------------------------------------- customIds
 /**
@@ -77,12 +82,19 @@ export interface AnswerInput {
   readonly question: string;
   /** All hits of the search, best first; the reply shows the first plus "See also". */
   readonly hits: readonly CitedHit[];
+  /** Decisions/arguments the question is about, best first: they lead the answer, above the passages. */
+  readonly facts?: readonly CitedFact[];
   readonly key: string;
   readonly ephemeral: boolean;
   readonly reference?: MessageReference;
 }
 
-/** /ask and "Ask the article": the best excerpt with its citation, "See also" passages and buttons. */
+/**
+ * /ask and "Ask the article": the best excerpt with its citation, "See also" passages and buttons. When the
+ * question is about a decision or an argument, a first embed leads with those facts (status or side,
+ * conditions, verbatim quote, ¶) and the passages follow in a second one. The question is always the first
+ * embed's title: the buttons recover the question from it after a restart.
+ */
 export function answerReply(input: AnswerInput): Reply {
   const [best, ...rest] = input.hits;
   if (!best) return noMatchReply(input.question, []);
@@ -98,20 +110,23 @@ export function answerReply(input: AnswerInput): Reply {
       value: excerptMarkdown(other.hit, FIELD_EXCERPT_MAX) + linkSuffix(other.article, other.hit.passage),
     });
   }
-  const embed: APIEmbed = {
-    title: questionTitle(input.question),
+  const title = questionTitle(input.question);
+  const lead = factLead((input.facts ?? []).slice(0, LEAD_FACTS_MAX), LEAD_FACTS_CHARS);
+  const passages: APIEmbed = {
+    ...(lead ? {} : { title }),
     description: excerptMarkdown(best.hit, MAIN_EXCERPT_MAX),
     fields,
     footer: { text: STRINGS.answerFooter },
     color: EMBED_COLOUR,
   };
+  const embeds = lead ? [{ title, description: lead, color: EMBED_COLOUR }, passages] : [passages];
   const shown = 1 + seeAlso.length;
   const buttons: APIButtonComponent[] = [
     button(STRINGS.morePassagesButton, moreCustomId(input.key, shown), input.hits.length <= shown),
   ];
   if (input.ephemeral)
     buttons.push(button(STRINGS.shareButton, shareCustomId(input.key), false, ButtonStyle.Primary));
-  return finalizeReply({ embeds: [embed], components: [row(buttons)], ephemeral: input.ephemeral });
+  return finalizeReply({ embeds, components: [row(buttons)], ephemeral: input.ephemeral });
 }
 
 /** "More passages": the next page of hits after `offset`, always ephemeral. */
@@ -233,6 +248,310 @@ export function passageChoice(passage: Passage): Choice {
   const label = paragraphLabel(passage);
   const preview = trimText(collapseWhitespace(passage.text), DISPLAY.quoteChoicePreview);
   return { name: `${label} ${preview}`, value: passage.id };
+}
+
+// ---------------------------------------------------------------- facts
+/** A fact with the paragraph its ¶ cites, resolved by the caller (absent if the article lacks it). */
+export interface CitedFact<F extends Fact = Fact> {
+  readonly fact: F;
+  readonly source?: { readonly article: Article; readonly passage: Passage };
+}
+
+export interface DecisionGroup {
+  readonly status: DecisionStatus;
+  readonly decisions: readonly CitedFact<Decision>[];
+}
+
+export interface ArgumentGroup {
+  readonly side: ArgumentSide;
+  readonly arguments: readonly CitedFact<Argument>[];
+}
+
+export interface DecisionWithReasons {
+  readonly decision: CitedFact<Decision>;
+  /** The arguments the decision lists as its reasons. */
+  readonly reasons: readonly CitedFact<Argument>[];
+}
+
+/**
+ * /decisions without a country: one embed per status (in the order given), one field per decision with
+ * its marker, country (operator), ¶ and verbatim quote. Decisions citing the same sentence share a field, so
+ * "Japan, India, Vietnam" are listed once with their one quote.
+ */
+export function decisionsReply(groups: readonly DecisionGroup[]): Reply {
+  if (groups.every((group) => group.decisions.length === 0)) return noticeReply(STRINGS.noDecisions);
+  const packed = packGroups(
+    groups.map((group) => ({
+      title: STRINGS.decisionsGroupTitle(
+        STATUS_MARKERS[group.status],
+        STATUS_LABELS[group.status],
+        group.decisions.length,
+      ),
+      label: STATUS_LABELS[group.status],
+      items: mergeSharedQuotes(group.decisions).map((line) => ({
+        count: line.length,
+        field: {
+          name: `${STATUS_MARKERS[group.status]} ${escapeMarkdown(decisionSubjects(line))} · ¶${line[0]?.fact.paragraph}`,
+          value: quoteWithLink(line[0]),
+        },
+      })),
+    })),
+  );
+  return packedReply(packed, 'decisions', STRINGS.decisionsNarrowHint);
+}
+
+/**
+ * /decisions country:X: each of that country's decisions in its own embed: status, verbatim quote with its
+ * citation, conditions, when, and the reasons (linked arguments) with their quotes.
+ */
+export function countryDecisionsReply(items: readonly DecisionWithReasons[]): Reply {
+  const embeds = items.map(({ decision, reasons }): APIEmbed => {
+    const { fact } = decision;
+    const fields: APIEmbedField[] = [];
+    if (fact.conditions.length) {
+      fields.push({
+        name: STRINGS.conditions,
+        value: fact.conditions.map((condition) => `• ${escapeMarkdown(condition)}`).join('\n'),
+      });
+    }
+    if (fact.when !== undefined) fields.push({ name: STRINGS.when, value: escapeMarkdown(fact.when) });
+    for (const reason of reasons) {
+      fields.push({
+        name: STRINGS.reason(escapeMarkdown(speakerName(reason.fact)), `¶${reason.fact.paragraph}`),
+        value: `${escapeMarkdown(reason.fact.summary)}\n${quoteWithLink(reason)}`,
+      });
+    }
+    return {
+      title: STRINGS.decisionTitle(
+        STATUS_MARKERS[fact.status],
+        escapeMarkdown(factSubject(fact)),
+        STATUS_LABELS[fact.status],
+      ),
+      description: `${quoteBlock(fact.quote)}\n${factCitation(decision)}`,
+      fields,
+      color: EMBED_COLOUR,
+    };
+  });
+  const last = embeds.at(-1);
+  if (!last) return noticeReply(STRINGS.noDecisions);
+  last.footer = { text: STRINGS.factsFooter };
+  return finalizeReply({ embeds, ephemeral: false });
+}
+
+/** /decisions country: with a country the article reports no decision by; lists the ones it does. */
+export function unknownCountryReply(typed: string, countries: readonly string[]): Reply {
+  const shown = trimText(escapeMarkdown(collapseWhitespace(typed)), 100);
+  return noticeReply(
+    STRINGS.unknownCountry(
+      shown,
+      countries.map((country) => escapeMarkdown(country)),
+    ),
+  );
+}
+
+/** A /decisions country choice: "Italy · Conditionally approved", the value being the country. */
+export function countryChoice(country: string, decisions: readonly Decision[]): Choice {
+  const statuses = [...new Set(decisions.map((decision) => STATUS_LABELS[decision.status]))].join(', ');
+  return { name: STRINGS.countryChoice(country, statuses), value: country };
+}
+
+/**
+ * /arguments: one embed per side, one field per argument with its speaker, ¶, summary and verbatim quote.
+ * Arguments are kept whole; those that do not fit the message are counted in a note with `narrowHint`.
+ */
+export function argumentsReply(
+  groups: readonly ArgumentGroup[],
+  options: { readonly narrowHint?: string } = {},
+): Reply {
+  const packed = packGroups(
+    groups.map((group) => ({
+      title: STRINGS.argumentsGroupTitle(
+        SIDE_MARKERS[group.side],
+        SIDE_LABELS[group.side],
+        group.arguments.length,
+      ),
+      label: SIDE_LABELS[group.side],
+      items: group.arguments.map((argument) => ({
+        count: 1,
+        field: {
+          name: `${escapeMarkdown(speakerName(argument.fact))} · ¶${argument.fact.paragraph}`,
+          value: `${escapeMarkdown(argument.fact.summary)}\n${quoteWithLink(argument)}`,
+        },
+      })),
+    })),
+  );
+  return packedReply(packed, 'arguments', options.narrowHint ?? '');
+}
+
+/** Facts leading an answer, as description markdown within `max` characters (whole facts first). */
+function factLead(facts: readonly CitedFact[], max: number): string {
+  const blocks: string[] = [];
+  const decisions = facts.filter((cited): cited is CitedFact<Decision> => cited.fact.kind === 'decision');
+  const merged = mergeSharedQuotes(decisions);
+  for (const cited of facts) {
+    if (cited.fact.kind === 'argument') {
+      blocks.push(argumentLead(cited as CitedFact<Argument>));
+      continue;
+    }
+    // A merged line is rendered where its first decision ranks.
+    const line = merged.find((candidate) => candidate[0] === cited);
+    if (line) blocks.push(decisionLead(line));
+  }
+  let out = '';
+  for (const block of blocks) {
+    const next = out ? `${out}\n\n${block}` : block;
+    if (next.length > max) return out || trimText(block, max);
+    out = next;
+  }
+  return out;
+}
+
+function decisionLead(line: readonly CitedFact<Decision>[]): string {
+  const first = line[0];
+  if (!first) return '';
+  const { fact } = first;
+  const head =
+    `${STATUS_MARKERS[fact.status]} **${escapeMarkdown(decisionSubjects(line), { atLineStart: false })}: ` +
+    `${STATUS_LABELS[fact.status]}** · ${paragraphRef(first)}`;
+  const conditions = fact.conditions.length
+    ? `\n${STRINGS.conditions}: ${fact.conditions.map((c) => escapeMarkdown(c, { atLineStart: false })).join('; ')}`
+    : '';
+  return `${head}\n${quoteBlock(fact.quote)}${conditions}`;
+}
+
+function argumentLead(cited: CitedFact<Argument>): string {
+  const { fact } = cited;
+  const head =
+    `${SIDE_MARKERS[fact.side]} **${escapeMarkdown(speakerName(fact), { atLineStart: false })}** · ` +
+    `${SIDE_LABELS[fact.side]} · ${paragraphRef(cited)}`;
+  return `${head}\n${escapeMarkdown(fact.summary)}\n${quoteBlock(fact.quote)}`;
+}
+
+/** Decisions that quote the same words of the same ¶ with the same status, grouped in first-seen order. */
+function mergeSharedQuotes(decisions: readonly CitedFact<Decision>[]): CitedFact<Decision>[][] {
+  const lines = new Map<string, CitedFact<Decision>[]>();
+  for (const cited of decisions) {
+    const { articleId, paragraph, status, quote } = cited.fact;
+    const key = JSON.stringify([articleId, paragraph, status, quote]);
+    const line = lines.get(key);
+    if (line) line.push(cited);
+    else lines.set(key, [cited]);
+  }
+  return [...lines.values()];
+}
+
+/** "Japan, India, Vietnam" or "Australia (2018)": who a (merged) line is about, unescaped. */
+function decisionSubjects(line: readonly CitedFact<Decision>[]): string {
+  return line
+    .map(({ fact }) => (fact.when === undefined ? factSubject(fact) : `${factSubject(fact)} (${fact.when})`))
+    .join(', ');
+}
+
+/** "Vincent Peng (Huawei board member)", "The article". */
+function speakerName(argument: Argument): string {
+  const label = speakerLabel(argument.speaker);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The verbatim quote as a Discord block quote in curly quotation marks. */
+function quoteBlock(quote: string): string {
+  return `> “${escapeMarkdown(collapseWhitespace(quote), { atLineStart: false })}”`;
+}
+
+function quoteWithLink(cited: CitedFact | undefined): string {
+  if (!cited) return '';
+  const link = cited.source ? linkSuffix(cited.source.article, cited.source.passage) : '';
+  return quoteBlock(cited.fact.quote) + link;
+}
+
+/** "¶7", linked to the paragraph when the article has a URL. */
+function paragraphRef(cited: CitedFact): string {
+  const label = `¶${cited.fact.paragraph}`;
+  const link = cited.source && passageLink(cited.source.article, cited.source.passage);
+  return link ? `[${label}](${link})` : label;
+}
+
+/** The full citation when the paragraph is known ("Title, ¶7 · Publisher"), else just "¶7". */
+function factCitation(cited: CitedFact): string {
+  return cited.source
+    ? citationMarkdown(cited.source.article, cited.source.passage)
+    : `¶${cited.fact.paragraph}`;
+}
+
+interface PackItem {
+  readonly field: APIEmbedField;
+  /** How many facts the field stands for (a merged decision line counts each country). */
+  readonly count: number;
+}
+
+interface PackGroup {
+  readonly title: string;
+  /** Short name of the group for the "left out" note. */
+  readonly label: string;
+  readonly items: readonly PackItem[];
+}
+
+interface Packed {
+  readonly embeds: APIEmbed[];
+  /** Facts shown and in total, per group, in group order. */
+  readonly counts: readonly { readonly label: string; readonly shown: number; readonly total: number }[];
+}
+
+/**
+ * Lay groups out as embeds (one per group, continued in another when a group has more than 25 fields),
+ * keeping every field whole and in order, and stopping at the first one that would break the 6000-character
+ * total (footer included) or the 10-embed limit. What was left out is counted, never silently dropped.
+ */
+function packGroups(groups: readonly PackGroup[]): Packed {
+  const embeds: APIEmbed[] = [];
+  let used = STRINGS.factsFooter.length;
+  let full = false;
+  const counts = groups.map((group) => {
+    const total = group.items.reduce((sum, item) => sum + item.count, 0);
+    let shown = 0;
+    let current: APIEmbed | undefined;
+    for (const item of group.items) {
+      if (full) break;
+      const field = {
+        name: trimText(item.field.name, LIMITS.fieldName) || '\u200b',
+        value: trimText(item.field.value, LIMITS.fieldValue) || '\u200b',
+      };
+      const fields = current?.fields;
+      const startsEmbed = !fields || fields.length >= LIMITS.embedFields;
+      const title = trimText(current ? STRINGS.continued(group.title) : group.title, LIMITS.embedTitle);
+      const cost = field.name.length + field.value.length + (startsEmbed ? title.length : 0);
+      if (used + cost > LIMITS.embedTotal || (startsEmbed && embeds.length >= LIMITS.embedsPerMessage)) {
+        full = true;
+        break;
+      }
+      if (startsEmbed || !fields) {
+        current = { title, fields: [field], color: EMBED_COLOUR };
+        embeds.push(current);
+      } else {
+        fields.push(field);
+      }
+      used += cost;
+      shown += item.count;
+    }
+    return { label: group.label, shown, total };
+  });
+  return { embeds, counts };
+}
+
+/** The packed embeds with the footer, and a note (as content) counting what did not fit and how to narrow. */
+function packedReply(packed: Packed, what: string, narrowHint: string): Reply {
+  const last = packed.embeds.at(-1);
+  if (last) last.footer = { text: STRINGS.factsFooter };
+  const shown = packed.counts.reduce((sum, group) => sum + group.shown, 0);
+  const total = packed.counts.reduce((sum, group) => sum + group.total, 0);
+  const leftOut = packed.counts
+    .filter((group) => group.shown < group.total)
+    .map((group) => `${group.total - group.shown} of ${group.total} “${group.label}”`);
+  const draft: Draft = { embeds: packed.embeds, ephemeral: false };
+  if (leftOut.length) {
+    draft.content = STRINGS.factsLeftOut(shown, total, what, leftOut.join(', '), narrowHint).trim();
+  }
+  return finalizeReply(draft);
 }
 
 // ---------------------------------------------------------------- pieces

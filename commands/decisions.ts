@@ -1,0 +1,67 @@
+/**
+ * /decisions [country:<autocomplete>]: who decided what about the vendor's gear, from the facts layer.
+ * Without a country: every decision grouped by status; with one: that country's decisions, conditions and
+ * reasons. Each with its verbatim quote and ¶.
+ */
+import { SlashCommandBuilder } from 'discord.js';
+import { citeFact } from '../src/bot/answers.js';
+import type { AutocompleteRequest, CommandRequest } from '../src/bot/commands.js';
+import type { BotContext } from '../src/bot/context.js';
+import { LIMITS } from '../src/bot/limits.js';
+import {
+  countryChoice,
+  countryDecisionsReply,
+  decisionsReply,
+  unknownCountryReply,
+} from '../src/bot/reply.js';
+import type { Choice, Reply } from '../src/bot/reply.js';
+import type { Argument } from '../src/facts/types.js';
+import {
+  countryChoices,
+  decisionsByStatus,
+  decisionsForCountry,
+  resolveCountry,
+} from '../src/facts/match.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('decisions')
+  .setDescription('Who decided what about Huawei’s 5G gear, by status, each with its verbatim quote and ¶')
+  .addStringOption((option) =>
+    option
+      .setName('country')
+      .setDescription('One country: its decision, conditions and reasons (e.g. Italy, or Rome)')
+      .setAutocomplete(true),
+  );
+
+export function execute(request: CommandRequest, ctx: BotContext): Reply {
+  const { facts, corpus } = ctx.library;
+  const typed = String(request.options.country ?? '').trim();
+  if (!typed) {
+    return decisionsReply(
+      decisionsByStatus(facts).map(({ status, decisions }) => ({
+        status,
+        decisions: decisions.map((decision) => citeFact(ctx, decision)),
+      })),
+    );
+  }
+  const country = resolveCountry(typed, facts, corpus.aliases);
+  const decisions = country === undefined ? [] : decisionsForCountry(facts, country);
+  if (decisions.length === 0) return unknownCountryReply(typed, countryChoices('', facts, corpus.aliases));
+  const argumentsById = new Map(facts.arguments.map((argument) => [argument.id, argument]));
+  return countryDecisionsReply(
+    decisions.map((decision) => ({
+      decision: citeFact(ctx, decision),
+      reasons: decision.reasons
+        .map((id) => argumentsById.get(id))
+        .filter((argument): argument is Argument => argument !== undefined)
+        .map((argument) => citeFact(ctx, argument)),
+    })),
+  );
+}
+
+export function autocomplete(request: AutocompleteRequest, ctx: BotContext): Choice[] {
+  const { facts, corpus } = ctx.library;
+  return countryChoices(request.focused.value, facts, corpus.aliases, LIMITS.autocompleteChoices).map(
+    (country) => countryChoice(country, decisionsForCountry(facts, country)),
+  );
+}
