@@ -20,6 +20,8 @@ export interface Config {
   /** Per-user pause between commands; 0 disables the cooldown. */
   readonly cooldownSeconds: number;
   readonly dataDir: string;
+  /** DATA_WATCH=1: reload dataDir when its files change (src/bot/watch.ts); a broken change keeps the old data. */
+  readonly dataWatch: boolean;
 }
 
 export class ConfigError extends Error {
@@ -29,7 +31,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULTS = { logLevel: 'info', cooldownSeconds: 3, dataDir: 'data' } as const;
+export const DEFAULTS = { logLevel: 'info', cooldownSeconds: 3, dataDir: 'data', dataWatch: false } as const;
 const MAX_COOLDOWN_SECONDS = 3600;
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -57,6 +59,7 @@ export function parseConfig(env: Env): Config {
     logLevel: checkLogLevel(value('LOG_LEVEL')),
     cooldownSeconds: checkCooldown(value('COOLDOWN_SECONDS')),
     dataDir: value('DATA_DIR') ?? DEFAULTS.dataDir,
+    dataWatch: checkSwitch('DATA_WATCH', value('DATA_WATCH'), DEFAULTS.dataWatch),
   });
 }
 
@@ -165,4 +168,13 @@ function checkCooldown(seconds: string | undefined): number {
     );
   }
   return parsed;
+}
+
+/** An on/off variable: 1/true/yes/on or 0/false/no/off (any case); unset means the default. */
+function checkSwitch(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  const lower = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
+  if (['0', 'false', 'no', 'off'].includes(lower)) return false;
+  throw new ConfigError(`${name} must be 1 (on) or 0 (off), got "${raw}".`);
 }

@@ -11,7 +11,8 @@ export interface BotOptions {
   readonly token: string;
   readonly apiUrl: string | undefined;
   readonly commands: readonly Command[];
-  readonly ctx: BotContext;
+  /** See DispatcherOptions.ctx: a function when the library can be reloaded while running. */
+  readonly ctx: BotContext | (() => BotContext);
   readonly cooldownSeconds: number;
   /** See DispatcherOptions.deferAfterMs. */
   readonly deferAfterMs?: number;
@@ -26,7 +27,7 @@ export interface Bot {
 }
 
 export function createBot(options: BotOptions): Bot {
-  const log = options.ctx.log;
+  const log = typeof options.ctx === 'function' ? options.ctx().log : options.ctx.log;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Second line of defence behind the reply helper: nothing this client sends parses mentions.

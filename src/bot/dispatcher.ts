@@ -4,7 +4,7 @@
  * "Something went wrong (ref …)" and the log gets the same ref with the stack.
  */
 import { randomBytes } from 'node:crypto';
-import { MessageFlags } from 'discord.js';
+import { DiscordAPIError, MessageFlags } from 'discord.js';
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -12,6 +12,7 @@ import type {
   Interaction,
   MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { normaliseQuestion } from './answers.js';
 import type { Command, CommandRequest, OptionValue } from './commands.js';
 import { findButtonOwner, findCommand } from './commands.js';
 import type { BotContext } from './context.js';
@@ -22,7 +23,11 @@ import { STRINGS } from './strings.js';
 
 export interface DispatcherOptions {
   readonly commands: readonly Command[];
-  readonly ctx: BotContext;
+  /**
+   * The handler context, or a function returning the current one: with DATA_WATCH the library can be
+   * swapped while the bot runs (src/bot/watch.ts), and each interaction then uses one library throughout.
+   */
+  readonly ctx: BotContext | (() => BotContext);
   readonly cooldownSeconds: number;
   /**
    * A handler still working after this long gets a deferred response first (Discord's deadline for the
@@ -37,12 +42,17 @@ export const DEFAULT_DEFER_AFTER_MS = 1500;
 export type Dispatcher = (interaction: Interaction) => Promise<void>;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const { commands, ctx } = options;
+  const { commands } = options;
+  const source = options.ctx;
+  const currentContext = typeof source === 'function' ? source : () => source;
   const cooldown = new Cooldown(options.cooldownSeconds);
   const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
-  const log = ctx.log;
+  const log = currentContext().log;
 
-  async function onCommand(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction) {
+  async function onCommand(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    ctx: BotContext,
+  ) {
     const command = findCommand(commands, interaction.commandName);
     if (!command) {
       await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.commandName)));
@@ -91,13 +101,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     await interaction.editReply(edit);
   }
 
-  async function onAutocomplete(interaction: AutocompleteInteraction) {
+  async function onAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext) {
     const command = findCommand(commands, interaction.commandName);
     const focused = interaction.options.getFocused(true);
     const choices = command?.autocomplete
       ? await command.autocomplete(
           {
-            focused: { name: focused.name, value: String(focused.value) },
+            // What is typed so far, folded like a question (full-width letters, zero-width characters).
+            focused: { name: focused.name, value: normaliseQuestion(String(focused.value)) },
             options: {},
             userId: interaction.user.id,
           },
@@ -107,7 +118,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     await interaction.respond(autocompleteChoices(choices));
   }
 
-  async function onButton(interaction: ButtonInteraction) {
+  async function onButton(interaction: ButtonInteraction, ctx: BotContext) {
     const owner = findButtonOwner(commands, interaction.customId);
     if (!owner?.button) {
       await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.customId.slice(0, 50))));
@@ -127,11 +138,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   return async function dispatch(interaction) {
     const started = performance.now();
+    const ctx = currentContext();
     try {
-      if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      if (interaction.isAutocomplete()) await onAutocomplete(interaction, ctx);
       else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-        await onCommand(interaction);
-      } else if (interaction.isButton()) await onButton(interaction);
+        await onCommand(interaction, ctx);
+      } else if (interaction.isButton()) await onButton(interaction, ctx);
       else return;
       log.debug('interaction answered', { id: interaction.id, ms: (performance.now() - started).toFixed(1) });
     } catch (error) {
@@ -140,6 +152,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   async function reportFailure(interaction: Interaction, error: unknown) {
+    if (error instanceof DiscordAPIError && EXPIRED_INTERACTION_CODES.has(Number(error.code))) {
+      // Nobody can be told any more: the interaction's token is dead, so say so once and move on.
+      log.warn(`interaction expired before the bot could answer: ${error.message}`, {
+        id: interaction.id,
+        what: describe(interaction),
+        code: error.code,
+      });
+      return;
+    }
     const ref = randomBytes(3).toString('hex').toUpperCase();
     log.error(`interaction failed (ref ${ref})`, {
       ref,
@@ -163,6 +184,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 }
+
+/**
+ * Discord's answers once an interaction's token is unusable: Unknown interaction (first response too late),
+ * Unknown Webhook and Invalid Webhook Token (edits and follow-ups after the token's 15 minutes).
+ */
+const EXPIRED_INTERACTION_CODES = new Set([10062, 10015, 50027]);
 
 function optionValues(interaction: ChatInputCommandInteraction): Record<string, OptionValue | undefined> {
   const values: Record<string, OptionValue | undefined> = {};

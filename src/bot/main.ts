@@ -7,7 +7,8 @@ import type { Config } from '../config.js';
 import { createBot } from './bot.js';
 import { runConsole } from './console.js';
 import { createLogger, redact } from './log.js';
-import { prepare } from './startup.js';
+import { loadContext, prepare } from './startup.js';
+import { watchData } from './watch.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -43,11 +44,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const watched = config.dataWatch
+    ? watchData({ dir: config.dataDir, initial: prepared.ctx, load: (dir) => loadContext(dir, log), log })
+    : undefined;
+
   const bot = createBot({
     token: config.token,
     apiUrl: config.apiUrl,
     commands: prepared.commands,
-    ctx: prepared.ctx,
+    ctx: watched ? watched.current : prepared.ctx,
     cooldownSeconds: config.cooldownSeconds,
   });
 
@@ -56,6 +61,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal} received: disconnecting`);
+    watched?.close();
     await bot.stop();
     log.info('stopped');
     process.exit(0);

@@ -17,8 +17,13 @@ export interface Prepared {
 
 /** @throws DataError (bad data files) or CommandError (a command file breaks the contract). */
 export async function prepare(config: Config, log: Logger): Promise<Prepared> {
-  const [library, commands] = await Promise.all([loadLibrary(config.dataDir), loadCommands(COMMANDS_DIR)]);
-  return { commands, ctx: createContext(library, log) };
+  const [ctx, commands] = await Promise.all([loadContext(config.dataDir, log), loadCommands(COMMANDS_DIR)]);
+  return { commands, ctx };
+}
+
+/** A fresh handler context over the data in `dataDir` (start-up and DATA_WATCH reloads). @throws DataError */
+export async function loadContext(dataDir: string, log: Logger): Promise<BotContext> {
+  return createContext(await loadLibrary(dataDir), log);
 }
 
 /** True when `importMetaUrl` is the script node was started with (not imported by a test). */

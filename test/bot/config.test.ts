@@ -17,6 +17,7 @@ describe('config', () => {
       logLevel: 'info',
       cooldownSeconds: 3,
       dataDir: 'data',
+      dataWatch: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -31,6 +32,7 @@ describe('config', () => {
         LOG_LEVEL: 'DEBUG',
         COOLDOWN_SECONDS: '0',
         DATA_DIR: 'other',
+        DATA_WATCH: 'On',
       }),
     ).toEqual({
       token: TOKEN,
@@ -40,6 +42,7 @@ describe('config', () => {
       logLevel: 'debug',
       cooldownSeconds: 0,
       dataDir: 'other',
+      dataWatch: true,
     });
   });
 
@@ -87,6 +90,7 @@ describe('config', () => {
       { COOLDOWN_SECONDS: '-1' },
       'COOLDOWN_SECONDS must be a number of seconds from 0 to 3600 (0 turns the cooldown off), got "-1".',
     ],
+    [{ DATA_WATCH: 'sometimes' }, 'DATA_WATCH must be 1 (on) or 0 (off), got "sometimes".'],
   ])('rejects %o with a message that teaches', (env, message) => {
     expect(() => parseConfig(env)).toThrow(new ConfigError(message));
     expect(() => parseConfig(env)).toThrow(`config error: ${message}`);

@@ -80,6 +80,13 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly callbacks: InteractionCallback[] = [];
   readonly identifies: { token: string; intents: number }[] = [];
+  /** RESUME (op 6) payloads received: a reconnecting session asking to continue where it left off. */
+  readonly resumes: { token: string; session_id: string; seq: number }[] = [];
+  /**
+   * When set, IDENTIFY is answered by closing the connection with this code even if the token is right,
+   * e.g. 4004 for a token Discord revoked after GET /gateway/bot had accepted it.
+   */
+  closeIdentifyWith: number | undefined;
   readonly faults: Fault[] = [];
   /** Query string of each gateway connection (v, encoding, compress). */
   readonly gatewayQueries: string[] = [];
@@ -197,8 +204,8 @@ export class FakeDiscord {
           // Identify
           const identify = payload.d as { token: string; intents: number };
           this.identifies.push({ token: identify.token, intents: identify.intents });
-          if (identify.token !== this.options.token) {
-            socket.close(4004, 'Authentication failed.');
+          if (identify.token !== this.options.token || this.closeIdentifyWith !== undefined) {
+            socket.close(this.closeIdentifyWith ?? 4004, 'Authentication failed.');
             return;
           }
           this.#sequence += 1;
@@ -227,6 +234,7 @@ export class FakeDiscord {
           break;
         }
         case 6: // Resume
+          this.resumes.push(payload.d as FakeDiscord['resumes'][number]);
           this.#sequence += 1;
           socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.#sequence, d: {} }));
           break;
