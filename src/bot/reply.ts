@@ -50,7 +50,7 @@ const EMBED_COLOUR = 0xc7000b;
 const FIELD_EXCERPT_MAX = LIMITS.fieldValue - 300;
 /** The main excerpt is short by design (the engine picks the best sentences); this is only a guard. */
 const MAIN_EXCERPT_MAX = 3000;
-/** Facts shown above an answer's passages, and the characters they may take of the 6000 total. */
+/** Fact blocks shown above an answer's passages, and the characters they may take of the 6000 total. */
 const LEAD_FACTS_MAX = 3;
 const LEAD_FACTS_CHARS = 1800;
 
@@ -111,7 +111,7 @@ export function answerReply(input: AnswerInput): Reply {
     });
   }
   const title = questionTitle(input.question);
-  const lead = factLead((input.facts ?? []).slice(0, LEAD_FACTS_MAX), LEAD_FACTS_CHARS);
+  const lead = factLead(input.facts ?? [], LEAD_FACTS_MAX, LEAD_FACTS_CHARS);
   const passages: APIEmbed = {
     ...(lead ? {} : { title }),
     description: excerptMarkdown(best.hit, MAIN_EXCERPT_MAX),
@@ -383,8 +383,11 @@ export function argumentsReply(
   return packedReply(packed, 'arguments', options.narrowHint ?? '');
 }
 
-/** Facts leading an answer, as description markdown within `max` characters (whole facts first). */
-function factLead(facts: readonly CitedFact[], max: number): string {
+/**
+ * Facts leading an answer, as description markdown: at most `maxBlocks` blocks (decisions sharing a quote
+ * are one block) within `maxChars`, whole blocks in rank order.
+ */
+function factLead(facts: readonly CitedFact[], maxBlocks: number, maxChars: number): string {
   const blocks: string[] = [];
   const decisions = facts.filter((cited): cited is CitedFact<Decision> => cited.fact.kind === 'decision');
   const merged = mergeSharedQuotes(decisions);
@@ -398,9 +401,9 @@ function factLead(facts: readonly CitedFact[], max: number): string {
     if (line) blocks.push(decisionLead(line));
   }
   let out = '';
-  for (const block of blocks) {
+  for (const block of blocks.slice(0, maxBlocks)) {
     const next = out ? `${out}\n\n${block}` : block;
-    if (next.length > max) return out || trimText(block, max);
+    if (next.length > maxChars) return out || trimText(block, maxChars);
     out = next;
   }
   return out;

@@ -8,7 +8,15 @@ const fixture = (name: string) => path.join('test', 'fixtures', 'commands', name
 describe('command loader', () => {
   it('loads the real commands with their exact names', async () => {
     const commands = await loadCommands(COMMANDS_DIR);
-    expect(commands.map((c) => c.data.name)).toEqual(['Ask the article', 'ask', 'help', 'quote', 'sources']);
+    expect(commands.map((c) => c.data.name)).toEqual([
+      'arguments',
+      'Ask the article',
+      'ask',
+      'decisions',
+      'help',
+      'quote',
+      'sources',
+    ]);
     const ask = commands.find((c) => c.data.name === 'ask')!.data.toJSON() as {
       options: { name: string; required?: boolean; autocomplete?: boolean; type: number }[];
     };

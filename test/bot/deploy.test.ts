@@ -19,7 +19,15 @@ describe('deploy', () => {
     const commands = await loadCommands(COMMANDS_DIR);
     const target = { token: TEST_TOKEN, clientId: FAKE_APPLICATION_ID, apiUrl: fake.apiUrl };
     const result = await deployCommands({ ...target, guildId: FAKE_GUILD_ID }, commands);
-    expect(result.names).toEqual(['Ask the article', 'ask', 'help', 'quote', 'sources']);
+    expect(result.names).toEqual([
+      'arguments',
+      'Ask the article',
+      'ask',
+      'decisions',
+      'help',
+      'quote',
+      'sources',
+    ]);
     const puts = fake.requests.filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.path).toBe(
