@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    // A value can be the token pasted into the wrong variable: redact before printing it back.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(redact(message, [process.env.DISCORD_TOKEN?.trim() ?? '']));
     process.exit(1);
   }
 
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) =>
     log.error('unhandled rejection', { error: reason instanceof Error ? reason : new Error(String(reason)) }),
   );
+  // Node's default crash report prints the error as is; this one goes through the redacting logger.
+  process.on('uncaughtException', (error) => {
+    log.error('crashed: uncaught exception', { error });
+    process.exit(1);
+  });
 
   let prepared;
   try {
@@ -54,6 +61,11 @@ async function main(): Promise<void> {
     commands: prepared.commands,
     ctx: watched ? watched.current : prepared.ctx,
     cooldownSeconds: config.cooldownSeconds,
+    onFatal: (message) => {
+      // Exit instead of idling without a gateway session (or retrying a token Discord will never accept).
+      log.error(`cannot stay connected to Discord: ${message}`);
+      process.exit(1);
+    },
   });
 
   let stopping = false;
@@ -73,10 +85,10 @@ async function main(): Promise<void> {
     await bot.start();
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error), [config.token]);
-    const hint = /token/i.test(message)
+    const hint = /token|unauthori[sz]ed|authentication/i.test(message)
       ? ' Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env.'
       : '';
-    log.error(`cannot connect to Discord: ${message}.${hint}`);
+    log.error(`cannot connect to Discord: ${message.replace(/\.+$/, '')}.${hint}`);
     await bot.stop();
     process.exit(1);
   }
