@@ -5,7 +5,7 @@
  */
 import type { Corpus, Passage } from '../corpus/types.js';
 import { FuzzyIndex } from './fuzzy.js';
-import { WORD_PATTERN, tokenize } from './tokenize.js';
+import { WORD_PATTERN, fold, isPlainWord, plainWordTerm, tokenize } from './tokenize.js';
 
 export interface InvertedIndex {
   readonly passages: readonly Passage[];
@@ -71,29 +71,52 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
   const docLength = new Float32Array(docCount);
   let totalLength = 0;
   let uniqueTotal = 0;
-  // Words repeat, so each distinct written word is analysed once: written word → its term ids
-  // (none for a stopword, several for a compound). One map lookup per word keeps 100k passages fast.
-  const analysed = new Map<string, readonly number[]>();
-  const buffer: number[] = [];
+  // Words repeat, so each distinct written word is analysed once: written word → its term id (-1 for
+  // a stopword) or, for a compound, its term ids. One map lookup per word keeps 100k passages fast.
+  const analysed = new Map<string, number | readonly number[]>();
+  const analyse = (raw: string): number | readonly number[] => {
+    if (isPlainWord(raw)) {
+      const term = plainWordTerm(raw);
+      if (term === undefined) return -1;
+      const id = idOf(term);
+      const folded = fold(raw);
+      if (!surfaceTerm.has(folded)) surfaceTerm.set(folded, id);
+      return id;
+    }
+    return tokenize(raw).map((token) => {
+      const id = idOf(token.term);
+      if (!surfaceTerm.has(token.word)) surfaceTerm.set(token.word, id);
+      return id;
+    });
+  };
+  // One growable scratch buffer for a passage's term ids (Int32Array.from(array) is slow).
+  let buffer = new Int32Array(1024);
   const word = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
   for (let d = 0; d < docCount; d += 1) {
     const text = passages[d]?.text ?? '';
-    buffer.length = 0;
+    let length = 0;
     word.lastIndex = 0;
     for (let match = word.exec(text); match !== null; match = word.exec(text)) {
       const raw = match[0];
       let ids = analysed.get(raw);
       if (ids === undefined) {
-        ids = tokenize(raw).map((token) => {
-          const id = idOf(token.term);
-          if (!surfaceTerm.has(token.word)) surfaceTerm.set(token.word, id);
-          return id;
-        });
+        ids = analyse(raw);
         analysed.set(raw, ids);
       }
-      for (const id of ids) buffer.push(id);
+      if (typeof ids === 'number') {
+        if (ids < 0) continue;
+        if (length === buffer.length) buffer = grow(buffer);
+        buffer[length] = ids;
+        length += 1;
+        continue;
+      }
+      for (const id of ids) {
+        if (length === buffer.length) buffer = grow(buffer);
+        buffer[length] = id;
+        length += 1;
+      }
     }
-    const ids = Int32Array.from(buffer);
+    const ids = buffer.slice(0, length);
     ids.sort();
     docTokens[d] = ids;
     docLength[d] = ids.length;
@@ -140,7 +163,9 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
   const idf = new Float64Array(termCount);
   for (let t = 0; t < termCount; t += 1) idf[t] = bm25Idf(df[t] ?? 0, docCount);
 
-  const contextTerms: Set<number>[] = passages.map(() => new Set<number>());
+  // Passages of one article and section share one context set (100k sets would cost time and memory).
+  const contextTerms: Set<number>[] = [];
+  const contextSets = new Map<string, Set<number>>();
   const headingTerms = new Map<string, number[]>();
   const termsOfHeading = (heading: string): number[] => {
     let ids = headingTerms.get(heading);
@@ -155,19 +180,21 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
   for (const article of corpus.articles) {
     const titleIds = termsOfHeading(article.title);
     for (const passage of article.passages) {
-      const set = contextTerms[d];
-      if (set !== undefined) {
-        for (const id of titleIds) set.add(id);
-        const local = [
-          ...(passage.section !== undefined ? termsOfHeading(passage.section) : []),
-          ...(passage.kind === 'caption' ? termsOfHeading(CAPTION_LABEL) : []),
-        ];
-        for (const id of local) {
-          set.add(id);
-          const docs = localContext.get(id) ?? [];
-          if (docs[docs.length - 1] !== d) docs.push(d);
-          localContext.set(id, docs);
-        }
+      const local = [
+        ...(passage.section !== undefined ? termsOfHeading(passage.section) : []),
+        ...(passage.kind === 'caption' ? termsOfHeading(CAPTION_LABEL) : []),
+      ];
+      const key = `${article.id}\u0000${passage.section ?? ''}\u0000${passage.kind}`;
+      let set = contextSets.get(key);
+      if (set === undefined) {
+        set = new Set([...titleIds, ...local]);
+        contextSets.set(key, set);
+      }
+      contextTerms.push(set);
+      for (const id of local) {
+        const docs = localContext.get(id) ?? [];
+        if (docs[docs.length - 1] !== d) docs.push(d);
+        localContext.set(id, docs);
       }
       d += 1;
     }
@@ -200,6 +227,12 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     contextStart,
     contextDoc,
   };
+}
+
+function grow(buffer: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(buffer.length * 2);
+  grown.set(buffer);
+  return grown;
 }
 
 /** Heading-only terms were added after postings were laid out: they have no postings (df 0). */

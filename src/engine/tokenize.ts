@@ -68,8 +68,12 @@ export function stem(word: string): string {
 
 const foldCache = new Map<string, string>();
 
+const PLAIN_ASCII = /^[\x20-\x26\x28-\x7e]*$/;
+
 /** Lower case without accents (café → cafe) and with typographic apostrophes made plain. */
 export function fold(text: string): string {
+  // Plain ASCII needs only lower-casing; the Unicode path (NFKD, mark stripping) is much slower.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   let folded = foldCache.get(text);
   if (folded === undefined) {
     folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
@@ -88,7 +92,12 @@ function stripClitic(word: string): string {
 const CLITICS: ReadonlySet<string> = new Set(['s', 't', 're', 've', 'll', 'd', 'm']);
 
 function isAcronym(surface: string): boolean {
-  return surface.length >= 2 && surface.length <= 6 && /^\p{Lu}+$/u.test(surface.replace(/\./g, ''));
+  if (surface.length < 2 || surface.length > 8) return false;
+  const first = surface.charCodeAt(0);
+  // Cheap exit for the common case: a word starting with a lower-case ASCII letter or a digit.
+  if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) return false;
+  const letters = surface.replace(/\./g, '');
+  return letters.length >= 2 && letters.length <= 6 && /^\p{Lu}+$/u.test(letters);
 }
 
 export function termOf(word: string, acronym: boolean): string {
@@ -132,6 +141,20 @@ function wordInfo(surface: string, ignoreCase: boolean): WordInfo {
 
 const SPECIAL = /[-‐‑'’.·]/u;
 
+/**
+ * The index term of one written word without joiners or apostrophes (the common case while indexing),
+ * or undefined for a stopword. Same result as tokenize(surface), without its allocations.
+ */
+export function plainWordTerm(surface: string): string | undefined {
+  const info = wordInfo(surface, false);
+  return info.word.length === 0 || info.stopword ? undefined : info.term;
+}
+
+/** Whether tokenize would treat this written word as one plain word (see plainWordTerm). */
+export function isPlainWord(surface: string): boolean {
+  return !SPECIAL.test(surface);
+}
+
 function pushToken(
   tokens: Token[],
   surface: string,
@@ -166,7 +189,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
   const maxTokens = options.maxTokens ?? Number.POSITIVE_INFINITY;
   let group = 0;
-  const word = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
+  const word = WORD_PATTERN;
+  word.lastIndex = 0;
   for (let match = word.exec(text); match !== null; match = word.exec(text)) {
     if (tokens.length >= maxTokens) break;
     const raw = match[0];
