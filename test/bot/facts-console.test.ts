@@ -1,0 +1,37 @@
+/** Console mode runs /decisions and /arguments through the same command contract as Discord. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCommands } from '../../src/bot/commands.js';
+import { parseConsoleLine, renderReplyAsText } from '../../src/bot/console-core.js';
+import { createContext } from '../../src/bot/context.js';
+import { createLogger } from '../../src/bot/log.js';
+import { COMMANDS_DIR } from '../../src/bot/startup.js';
+import { loadLibrary } from '../../src/library.js';
+
+const commands = await loadCommands(COMMANDS_DIR);
+const library = await loadLibrary(path.resolve('data'));
+const ctx = createContext(library, createLogger({ level: 'silent' }));
+
+async function run(line: string): Promise<string> {
+  const input = parseConsoleLine(line, commands);
+  if (input.kind !== 'command') throw new Error(`not a command: ${JSON.stringify(input)}`);
+  return renderReplyAsText(await input.command.execute(input.request, ctx));
+}
+
+describe('console mode with the facts commands', () => {
+  it('/decisions country: rome shows Italy’s decision with its conditions and verbatim quote', async () => {
+    const italy = library.facts.decisions.find((d) => d.country === 'Italy')!;
+    const text = await run('/decisions country: rome');
+    expect(text).toContain('Italy (Vodafone): Conditionally approved');
+    expect(text).toContain(italy.quote);
+    for (const condition of italy.conditions) expect(text).toContain(condition);
+  });
+
+  it('/arguments side: against-huawei-access lists every argument against, and only those', async () => {
+    const text = await run('/arguments side: against-huawei-access');
+    for (const argument of library.facts.arguments) {
+      if (argument.side === 'against-huawei-access') expect(text).toContain(argument.quote);
+      else expect(text).not.toContain(argument.quote);
+    }
+  });
+});
