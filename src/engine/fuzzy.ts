@@ -75,6 +75,8 @@ export class FuzzyIndex {
   private readonly postings = new Map<number, Int32Array>();
   /** firstOfLength[n] = id of the first word of length ≥ n. */
   private readonly firstOfLength: Int32Array;
+  /** Recent lookups (people repeat their typos); cleared when full. */
+  private readonly cache = new Map<string, FuzzyMatch[]>();
   /** Per-query scratch: shared-bigram counts per word id, reset after each lookup. */
   private readonly counts: Uint8Array;
 
@@ -98,10 +100,24 @@ export class FuzzyIndex {
     for (const [gram, list] of lists) this.postings.set(gram, Int32Array.from(list));
   }
 
-  /** Vocabulary words within the edit bound for the word's length, closest first (at most `limit`). */
+  /**
+   * Vocabulary words within the edit bound for the word's length, closest first (at most `limit`).
+   * Tries one edit first: most typos are one edit, and that scan is several times cheaper.
+   */
   lookup(word: string, limit = 5): FuzzyMatch[] {
-    const bound = maxEditsFor(word.length);
-    if (bound === 0 || word.length > MAX_WORD) return [];
+    if (word.length > MAX_WORD) return [];
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached.slice(0, limit);
+    let matches: FuzzyMatch[] = [];
+    for (let bound = 1; bound <= maxEditsFor(word.length) && matches.length === 0; bound += 1) {
+      matches = this.scan(word, bound);
+    }
+    if (this.cache.size >= CACHE_SIZE) this.cache.clear();
+    this.cache.set(word, matches);
+    return matches.slice(0, limit);
+  }
+
+  private scan(word: string, bound: number): FuzzyMatch[] {
     const grams = bigramsOf(word);
     // Each edit destroys at most two bigrams, so a match shares at least `needed` of them, and hence
     // at least one of any (grams - needed + 1): candidates come from that many of the rarest lists,
@@ -148,9 +164,12 @@ export class FuzzyIndex {
       if (distance <= candidateBound) matches.push({ word: candidate, distance });
     }
     matches.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    return matches.slice(0, limit);
+    return matches.slice(0, MAX_MATCHES);
   }
 }
+
+const CACHE_SIZE = 2_000;
+const MAX_MATCHES = 8;
 
 /** Longest word considered for typo matching (longer strings are pastes, not words). */
 const MAX_WORD = 40;
