@@ -25,6 +25,8 @@ export interface InvertedIndex {
   readonly averageLength: number;
   /** The passage before this one in the same article, or -1. */
   readonly previousDoc: Int32Array;
+  /** Written word as it appears in passages → its term id (-1: stopword) or a compound's term ids. */
+  readonly wordIds: ReadonlyMap<string, number | readonly number[]>;
   /** Folded surface word → its term id (typo candidates are compared on surface words). */
   readonly surfaceTerm: ReadonlyMap<string, number>;
   readonly fuzzy: FuzzyIndex;
@@ -221,6 +223,7 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     docLength,
     averageLength: docCount > 0 ? Math.max(1, totalLength / docCount) : 1,
     previousDoc: Int32Array.from(previous),
+    wordIds: analysed,
     surfaceTerm,
     fuzzy: new FuzzyIndex(surfaces),
     contextTerms,

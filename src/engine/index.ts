@@ -13,7 +13,7 @@ import { buildIndex, docHasTerm } from './index-build.js';
 import type { InvertedIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
 import type { Concept, Lexicon, ParsedQuery, QueryContext } from './query.js';
-import { INVISIBLE, normalizeForPhrase, tokenize } from './tokenize.js';
+import { INVISIBLE, WORD_PATTERN, normalizeForPhrase, tokenize } from './tokenize.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 
 export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
@@ -296,6 +296,9 @@ function containsPhrase(normalizedText: string, phrase: string): boolean {
   return before && after;
 }
 
+/** The engine's own word scanner (searches are synchronous, so one instance is never shared). */
+const WORD_SCANNER = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
+
 interface SentenceAnalysis {
   readonly sentences: readonly Span[];
   /** Per sentence: the question mass it covers (each concept counted once, by its best variant). */
@@ -320,14 +323,33 @@ function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery):
   const found = sentences.map(() => new Map<number, number>());
   const matches: Span[] = [];
   let s = 0;
-  for (const token of tokenize(text)) {
-    const id = index.termIds.get(token.term);
-    const hit = id === undefined ? undefined : byTerm.get(id);
-    if (hit === undefined) continue;
-    if (!token.joined) matches.push({ start: token.start, end: token.end });
-    while (s + 1 < sentences.length && token.start >= (sentences[s]?.end ?? 0)) s += 1;
+  const record = (start: number, end: number, term: number | undefined, highlight: boolean): void => {
+    const hit = term === undefined ? undefined : byTerm.get(term);
+    if (hit === undefined) return;
+    if (highlight) matches.push({ start, end });
+    while (s + 1 < sentences.length && start >= (sentences[s]?.end ?? 0)) s += 1;
     const seen = found[s];
     if (seen !== undefined) seen.set(hit.concept, Math.max(seen.get(hit.concept) ?? 0, hit.credit));
+  };
+  // Words were analysed when the index was built: look them up instead of stemming them again.
+  const word = WORD_SCANNER;
+  word.lastIndex = 0;
+  for (let match = word.exec(text); match !== null; match = word.exec(text)) {
+    const raw = match[0];
+    const ids = index.wordIds.get(raw);
+    if (typeof ids === 'number') {
+      if (ids >= 0) record(match.index, match.index + raw.length, ids, true);
+      continue;
+    }
+    // A compound (green-light) or a word the index never saw: tokenise it for its parts' offsets.
+    for (const token of tokenize(raw)) {
+      record(
+        match.index + token.start,
+        match.index + token.end,
+        index.termIds.get(token.term),
+        !token.joined,
+      );
+    }
   }
   const scores = found.map((seen) => [...seen.values()].reduce((sum, credit) => sum + credit, 0));
   return { sentences, scores, matches };
