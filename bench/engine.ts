@@ -267,7 +267,11 @@ function renderMarkdown(reports: readonly SizeReport[], notes: readonly string[]
     `Synthetic corpora (~60-word passages, Zipf word frequencies, vocabulary growing with size), ` +
       `${questionCount} questions of 6–9 words per size with ~1 word in 4 misspelt. ` +
       `Node ${process.version}, ${cpu} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}, ` +
-      `engine at ${gitDescribeEngine()}.`,
+      `engine at ${gitDescribeEngine()}. Load average when the run ended: ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' / ')} ` +
+      `(1 / 5 / 15 min; above ${os.cpus().length} the timings include waiting for a CPU).`,
     '',
     '| Passages | Distinct words | Engine | Build | Heap after build (index / process) | p50 / query | p95 / query | Mean / query | hit@1 | Answered | Queries |',
     '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -377,7 +381,7 @@ async function main(): Promise<void> {
   }
   notes.push(
     'Latency: performance.now() around one search call, after a warm-up on separate questions; p50/p95 are nearest-rank percentiles.',
-    'Heap: heapUsed + arrayBuffers after forced GC; "index" is the growth over the heap before building, "process" includes the corpus, the lexicon and the benchmark itself.',
+    'Heap: heapUsed + arrayBuffers after forced GC; "index" is the growth over the heap before building (within a few MB of GC noise, so it can read negative at 1k), "process" includes the corpus, the lexicon and the benchmark itself.',
     `MiniSearch runs ${miniSearchQueriesAt100k} of the questions at 100k (fuzzy search over the large vocabulary is slow); speedups compare both engines on the same questions. fuse.js runs at 1k only.`,
     'hit@1: the top result is the passage the question was drawn from; "answered" counts queries that returned any result.',
   );
