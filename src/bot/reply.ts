@@ -113,7 +113,8 @@ export function answerReply(input: AnswerInput): Reply {
   const title = questionTitle(input.question);
   const lead = factLead(input.facts ?? [], LEAD_FACTS_MAX, LEAD_FACTS_CHARS);
   const passages: APIEmbed = {
-    ...(lead ? {} : { title }),
+    // Under a fact lead the passages get a heading of their own, so the two read as separate parts.
+    title: lead ? STRINGS.passagesHeading : title,
     description: excerptMarkdown(best.hit, MAIN_EXCERPT_MAX),
     fields,
     footer: { text: STRINGS.answerFooter },

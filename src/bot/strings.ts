@@ -68,6 +68,7 @@ export const STRINGS = {
   factsFooter: 'Verbatim quotes; ¶ numbers count the article’s body paragraphs from 1.',
   decisionsGroupTitle: (marker: string, label: string, count: number) => `${marker} ${label} (${count})`,
   decisionTitle: (marker: string, subject: string, label: string) => `${marker} ${subject}: ${label}`,
+  passagesHeading: 'In the article',
   conditions: 'Conditions',
   when: 'When',
   reason: (speaker: string, paragraph: string) => `Why · ${speaker} · ${paragraph}`,

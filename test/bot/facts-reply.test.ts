@@ -230,7 +230,7 @@ describe('answerReply with facts', () => {
     expect(reply.embeds).toHaveLength(2);
     const [lead, passages] = reply.embeds;
     expect(lead!.title).toBe('Did Atlantis approve it?');
-    expect(passages!.title).toBeUndefined();
+    expect(passages!.title).toBe('In the article');
     expect(toPlainText(lead!.description!)).toBe(
       [
         `${STATUS_MARKERS['conditionally-approved']} Atlantis: Conditionally approved · ¶1`,
