@@ -21,17 +21,25 @@ export function answerKey(question: string): string {
 /**
  * The question as the engine gets it: compatibility forms folded (NFKC, so full-width "ｈｕａｗｅｉ" is
  * "huawei"), invisible format characters removed (zero-width spaces and joiners, soft hyphens, bidi marks
- * that would otherwise split words or reorder the title), control characters and whitespace runs as one
- * space. Length is not cut here: answerQuestion refuses questions over MAX_QUESTION_CHARS with a message.
+ * that would otherwise split words or reorder the title), Discord mention/emoji/timestamp tags, control
+ * characters and whitespace runs as one space. Length is not cut here: answerQuestion refuses questions over MAX_QUESTION_CHARS with a message.
  */
 export function normaliseQuestion(raw: string): string {
   return collapseWhitespace(
     raw
       .normalize('NFKC')
       .replace(/\p{Cf}/gu, '')
-      .replace(/\p{Cc}/gu, ' '),
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(DISCORD_TAGS, ' '),
   );
 }
+
+/**
+ * Discord's own markup for a user, role or channel mention, a custom emoji or a timestamp
+ * ("<@123…>", "<@&123…>", "<#123…>", "<:name:123…>", "<t:1700000000:R>"): ids, not words of the question,
+ * and the engine would count their digits as words the article does not contain.
+ */
+const DISCORD_TAGS = /<(?:@[!&]?|#)\d{17,20}>|<a?:\w{2,32}:\d{17,20}>|<t:-?\d{1,13}(?::[tTdDfFR])?>/g;
 
 function search(ctx: BotContext, question: string): CachedAnswer & { key: string } {
   const key = answerKey(question);
