@@ -22,7 +22,8 @@ export function answerKey(question: string): string {
  * The question as the engine gets it: compatibility forms folded (NFKC, so full-width "ｈｕａｗｅｉ" is
  * "huawei"), invisible format characters removed (zero-width spaces and joiners, soft hyphens, bidi marks
  * that would otherwise split words or reorder the title), Discord mention/emoji/timestamp tags, control
- * characters and whitespace runs as one space. Length is not cut here: answerQuestion refuses questions over MAX_QUESTION_CHARS with a message.
+ * characters and whitespace runs as one space. Length is not cut here: answerQuestion refuses questions
+ * over MAX_QUESTION_CHARS with a message.
  */
 export function normaliseQuestion(raw: string): string {
   return collapseWhitespace(
