@@ -24,33 +24,40 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
   if (a === b) return 0;
   const width = b.length + 1;
-  let previous2 = new Array<number>(width).fill(0);
-  let previous = new Array<number>(width);
-  let current = new Array<number>(width);
-  for (let j = 0; j < width; j += 1) previous[j] = j;
+  // Three rolling rows in one reused buffer: this runs thousands of times per typo lookup.
+  if (rows.length < width * 3) rows = new Int32Array(width * 6);
+  let previous2 = 0;
+  let previous = width;
+  let current = width * 2;
+  for (let j = 0; j < width; j += 1) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    current[0] = i;
+    rows[current] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < width; j += 1) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (
-        i > 1 &&
-        j > 1 &&
-        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
-        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
-      ) {
-        value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let value = Math.min(
+        (rows[previous + j] ?? 0) + 1,
+        (rows[current + j - 1] ?? 0) + 1,
+        (rows[previous + j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        value = Math.min(value, (rows[previous2 + j - 2] ?? 0) + 1);
       }
-      current[j] = value;
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > bound) return bound + 1;
-    [previous2, previous, current] = [previous, current, previous2];
+    const recycled = previous2;
+    previous2 = previous;
+    previous = current;
+    current = recycled;
   }
-  const distance = previous[b.length] ?? bound + 1;
+  const distance = rows[previous + b.length] ?? bound + 1;
   return distance > bound ? bound + 1 : distance;
 }
+let rows = new Int32Array(64 * 3);
 
 /** Character bigrams of the padded word as integer keys (two UTF-16 units), deduplicated. */
 function bigramsOf(word: string): number[] {

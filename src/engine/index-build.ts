@@ -23,7 +23,7 @@ export interface InvertedIndex {
   readonly docTerms: Int32Array;
   readonly docLength: Float32Array;
   readonly averageLength: number;
-  /** The passage before this one in the same article, or -1. */
+  /** The body paragraph before this passage in the same article (captions skipped), or -1. */
   readonly previousDoc: Int32Array;
   /** Written word as it appears in passages → its term id (-1: stopword) or a compound's term ids. */
   readonly wordIds: ReadonlyMap<string, number | readonly number[]>;
@@ -49,10 +49,13 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
   const passages: Passage[] = [];
   const previous: number[] = [];
   for (const article of corpus.articles) {
-    article.passages.forEach((passage, i) => {
-      previous.push(i === 0 ? -1 : passages.length - 1);
+    // Context is the previous body paragraph: a caption sits between paragraphs without continuing them.
+    let lastParagraph = -1;
+    for (const passage of article.passages) {
+      previous.push(lastParagraph);
+      if (passage.kind === 'paragraph') lastParagraph = passages.length;
       passages.push(passage);
-    });
+    }
   }
   const docCount = passages.length;
   const termIds = new Map<string, number>();

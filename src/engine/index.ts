@@ -213,8 +213,10 @@ function rank(
   };
   for (const doc of touched) {
     consider(doc);
-    const next = doc + 1;
-    if (next < index.docCount && index.previousDoc[next] === doc && seen[next] === 0) consider(next);
+    // Passages whose context is this one: the next, or the one after an intervening caption.
+    for (let next = doc + 1; next <= doc + 2 && next < index.docCount; next += 1) {
+      if (index.previousDoc[next] === doc && seen[next] === 0) consider(next);
+    }
   }
   for (const doc of touched) {
     body[doc] = 0;

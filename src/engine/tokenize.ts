@@ -36,7 +36,7 @@ const APOSTROPHE = /['’]/u;
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
-    'a about above after again against all also am an and any are aren as at be because been before being below ' +
+    'a about above after again all also am an and any are aren as at be because been before being below ' +
     'between both but by can cannot could couldn did didn do does doesn doing don down during each either else ' +
     'ever few for from further had hadn has hasn have haven having he her here hers herself him himself his how ' +
     'however i if in into is isn it its itself just ll me more most much must mustn my myself neither no nor ' +
