@@ -3,6 +3,8 @@ import { loadCorpus } from '../src/corpus/load.js';
 import type { Article, Corpus, Passage } from '../src/corpus/types.js';
 import { EXCERPT_MAX_CHARS, createEngine } from '../src/engine/index.js';
 import type { Engine, Hit, SearchResult } from '../src/engine/index.js';
+import { buildIndex } from '../src/engine/index-build.js';
+import { tokenize } from '../src/engine/tokenize.js';
 import { loadLexicon } from '../src/lexicon.js';
 
 let corpus: Corpus;
@@ -251,5 +253,24 @@ describe('robustness', () => {
   ])('answers %j without throwing', (question) => {
     const result = engine.search(question);
     expect(['answer', 'no-match']).toContain(result.kind);
+  });
+});
+
+describe('index build', () => {
+  it('indexes the same terms as the tokenizer, whatever the script or punctuation', () => {
+    const texts = [
+      "Huawei's op-ed, U.S. 5G 2020/21 – “green-light” ‘quoted’ naïve café e\u0301clair U.K.-based.",
+      'Plain ascii words only, with numbers 42 and 7–2 votes; end.',
+      "Mixed: Straße, 中国 Huawei, العربية, emoji 😀 and zero\u200bwidth, dots... and -dashes- and co-op's.",
+    ];
+    const index = buildIndex(memoryCorpus(texts));
+    texts.forEach((text, doc) => {
+      const tokens = tokenize(text);
+      const expected = [...new Set(tokens.map((t) => t.term))].sort();
+      const row = index.docTerms.slice(index.docStart[doc], index.docStart[doc + 1]);
+      const actual = [...row].map((id) => index.terms[id] ?? '').sort();
+      expect(actual).toEqual(expected);
+      expect(index.docLength[doc]).toBe(tokens.length);
+    });
   });
 });
