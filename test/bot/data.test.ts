@@ -86,7 +86,7 @@ describe('DATA_WATCH', () => {
       initial: await loadContext(dir, log),
       load: (d) => loadContext(d, log),
       log,
-      debounceMs: 50,
+      debounceMs: 100,
       onReload: (outcome) => outcomes.push(outcome),
     });
     try {
