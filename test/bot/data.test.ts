@@ -35,6 +35,8 @@ function copyOfData(): string {
 const breakArticle = (dir: string) =>
   writeFileSync(path.join(dir, ARTICLE), `---\ntitle: 42\n---\n\n${NEW_PARAGRAPH}\n`);
 
+// One broken article and one broken facts file, each through a real `npm start` (every loader error message
+// is tested in-process by test/corpus.test.ts and test/facts.test.ts).
 describe('bad data stops start-up with a named error', () => {
   const withBrokenFacts = (fixture: string) => {
     const dir = copyOfData();
@@ -49,16 +51,11 @@ describe('bad data stops start-up with a named error', () => {
       (dir: string) => `data error: ${dir}/article.md: front matter field "title" must be text, got a number`,
     ],
     [
-      'article: front matter that is not YAML',
-      () => 'test/fixtures/corpus/yaml-error',
-      (dir: string) => `data error: ${dir}/article.md: front matter is not valid YAML at line 3`,
-    ],
-    [
       'facts: a missing field',
       () => withBrokenFacts('missing-field'),
-      () => `${FACTS}: decisions[0] (italy-vodafone): field "country" is missing`,
+      (dir: string) =>
+        `data error: ${path.relative(process.cwd(), path.join(dir, FACTS))}: decisions[0] (italy-vodafone): field "country" is missing`,
     ],
-    ['facts: a quote that is not verbatim', () => withBrokenFacts('quote-not-verbatim'), () => `${FACTS}: `],
   ])('%s', async (_name, makeDir, expected) => {
     const dir = makeDir();
     const main = startMain({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: UNREACHABLE_API, DATA_DIR: dir });
