@@ -9,6 +9,10 @@
  *          POST /api/v10/webhooks/{app}/{token}?wait=true                 → recorded, message object
  *          PUT  /api/v10/applications/{app}[/guilds/{guild}]/commands     → recorded, commands with ids
  *   Gateway HELLO (op 10) → IDENTIFY (op 2) → READY; heartbeats (op 1 → op 11); RESUME (op 6) → RESUMED.
+ *
+ * Faults for hardening tests: `faults` answers matching REST requests with a chosen status, body and headers
+ * (429 + retry-after, 5xx, 401/404 for expired interaction tokens); `closeGateway(code)` drops every session;
+ * `closeIdentifyWith` refuses IDENTIFY (4004); `resumes` records RESUME payloads.
  */
 import { once } from 'node:events';
 import { createServer } from 'node:http';
