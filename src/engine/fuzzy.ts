@@ -12,7 +12,7 @@ export interface FuzzyMatch {
 /** Edits allowed for a word of this length: none for very short words, where one edit changes the word. */
 export function maxEditsFor(length: number): number {
   if (length <= 3) return 0;
-  if (length <= 5) return 1;
+  if (length <= 7) return 1;
   return 2;
 }
 
@@ -79,7 +79,9 @@ function bigramsOf(word: string): number[] {
  */
 export class FuzzyIndex {
   private readonly words: readonly string[];
-  private readonly postings = new Map<number, Int32Array>();
+  private postings: Map<number, Int32Array> | undefined;
+  private readonly known: ReadonlySet<string>;
+  private readonly alphabet: readonly string[];
   /** firstOfLength[n] = id of the first word of length ≥ n. */
   private readonly firstOfLength: Int32Array;
   /** Recent lookups (people repeat their typos); cleared when full. */
@@ -96,31 +98,77 @@ export class FuzzyIndex {
       const length = words[id]?.length ?? 0;
       for (let n = length; n >= 0 && (this.firstOfLength[n] ?? 0) > id; n -= 1) this.firstOfLength[n] = id;
     }
+    this.known = new Set(words);
+    // The alphabet for generated one-edit variants: the vocabulary's most frequent characters.
+    const characters = new Map<string, number>();
+    for (const word of words)
+      for (const character of word) characters.set(character, (characters.get(character) ?? 0) + 1);
+    this.alphabet = [...characters]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_ALPHABET)
+      .map(([character]) => character)
+      .filter((character) => character.length === 1);
+  }
+
+  /** The bigram postings, built on the first two-edit lookup (most typos never need them). */
+  private bigramPostings(): Map<number, Int32Array> {
+    if (this.postings !== undefined) return this.postings;
     const lists = new Map<number, number[]>();
-    words.forEach((word, id) => {
+    this.words.forEach((word, id) => {
       for (const gram of bigramsOf(word)) {
         const list = lists.get(gram);
         if (list === undefined) lists.set(gram, [id]);
         else list.push(id);
       }
     });
+    this.postings = new Map();
     for (const [gram, list] of lists) this.postings.set(gram, Int32Array.from(list));
+    return this.postings;
+  }
+
+  /**
+   * Words one edit away, by generating every deletion, adjacent swap, substitution and insertion
+   * (over the vocabulary's alphabet) and looking each up: a few hundred hash lookups, far cheaper
+   * than scanning candidate lists in a large vocabulary.
+   */
+  private oneEdit(word: string): FuzzyMatch[] {
+    const found = new Set<string>();
+    const consider = (candidate: string): void => {
+      if (candidate !== word && maxEditsFor(candidate.length) >= 1 && this.known.has(candidate))
+        found.add(candidate);
+    };
+    for (let i = 0; i < word.length; i += 1) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i + 1);
+      consider(head + tail);
+      if (i + 1 < word.length) consider(head + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+      for (const letter of this.alphabet) {
+        if (letter !== word.charAt(i)) consider(head + letter + tail);
+        consider(head + letter + word.slice(i));
+      }
+    }
+    for (const letter of this.alphabet) consider(word + letter);
+    return [...found]
+      .sort(compare)
+      .slice(0, MAX_MATCHES)
+      .map((candidate) => ({ word: candidate, distance: 1 }));
   }
 
   /**
    * Vocabulary words within the edit bound for the word's length, closest first (at most `limit`).
    * Tries one edit first: most typos are one edit, and that scan is several times cheaper.
    */
-  lookup(word: string, limit = 5): FuzzyMatch[] {
+  lookup(word: string, limit = 5, maxEdits = 2): FuzzyMatch[] {
     if (word.length > MAX_WORD) return [];
-    const cached = this.cache.get(word);
+    const edits = Math.min(maxEdits, maxEditsFor(word.length));
+    const key = `${edits}:${word}`;
+    const cached = this.cache.get(key);
     if (cached !== undefined) return cached.slice(0, limit);
     let matches: FuzzyMatch[] = [];
-    for (let bound = 1; bound <= maxEditsFor(word.length) && matches.length === 0; bound += 1) {
-      matches = this.scan(word, bound);
-    }
+    if (edits >= 1) matches = this.oneEdit(word);
+    if (edits >= 2 && matches.length === 0) matches = this.scan(word, 2);
     if (this.cache.size >= CACHE_SIZE) this.cache.clear();
-    this.cache.set(word, matches);
+    this.cache.set(key, matches);
     return matches.slice(0, limit);
   }
 
@@ -133,7 +181,7 @@ export class FuzzyIndex {
     const fromId = this.firstOfLength[Math.max(0, word.length - bound)] ?? 0;
     const toId = this.firstOfLength[Math.min(MAX_WORD + 1, word.length + bound + 1)] ?? this.words.length;
     const lists = grams
-      .map((gram) => this.postings.get(gram))
+      .map((gram) => this.bigramPostings().get(gram))
       .filter((list): list is Int32Array => list !== undefined)
       .map((list) => {
         const from = lowerBound(list, fromId);
@@ -176,10 +224,15 @@ export class FuzzyIndex {
 }
 
 const CACHE_SIZE = 2_000;
+const MAX_ALPHABET = 48;
 const MAX_MATCHES = 8;
 
 /** Longest word considered for typo matching (longer strings are pastes, not words). */
 const MAX_WORD = 40;
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function lowerBound(list: Int32Array, value: number, from = 0, to = list.length): number {
   let low = from;

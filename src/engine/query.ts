@@ -200,8 +200,8 @@ function joinedConcept(first: Token, second: Token, context: QueryContext): Conc
     // Only when neither part is an index word: otherwise the parts already match on their own.
     const partKnown = index.termIds.has(first.term) || index.termIds.has(second.term);
     if (partKnown || word.length < 8) return undefined;
-    const match = index.fuzzy.lookup(word, 1)[0];
-    if (match === undefined || match.distance > 1) return undefined;
+    const match = index.fuzzy.lookup(word, 1, 1)[0];
+    if (match === undefined) return undefined;
     id = index.surfaceTerm.get(match.word);
     weight = TYPO_WEIGHT;
   }
@@ -334,7 +334,8 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
   if (!hasExact && !token.acronym) {
-    for (const match of index.fuzzy.lookup(token.word, 4)) {
+    // A real English word is at most one slip away from the word meant; an unknown string may be two.
+    for (const match of index.fuzzy.lookup(token.word, 4, realWord ? 1 : 2)) {
       const id = index.surfaceTerm.get(match.word);
       if (id === undefined || variants.some((v) => v.terms[0] === id)) continue;
       const closeness = 1 - match.distance / Math.max(token.word.length, match.word.length);
