@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { answerQuestion, morePassages, shareAnswer } from '../src/bot/answers.js';
 import type { AutocompleteRequest, ButtonRequest, CommandRequest } from '../src/bot/commands.js';
 import type { BotContext } from '../src/bot/context.js';
-import { LIMITS } from '../src/bot/limits.js';
+import { LIMITS, MAX_QUESTION_CHARS } from '../src/bot/limits.js';
 import { CUSTOM_ID_PREFIX, noticeReply, parseCustomId } from '../src/bot/reply.js';
 import type { Choice, Reply } from '../src/bot/reply.js';
 
@@ -15,6 +15,8 @@ export const data = new SlashCommandBuilder()
       .setName('question')
       .setDescription('What do you want to know? e.g. Why did Australia ban Huawei?')
       .setRequired(true)
+      // Discord enforces the cap as people type; pasted text via the context menu gets the notice instead.
+      .setMaxLength(MAX_QUESTION_CHARS)
       .setAutocomplete(true),
   )
   .addBooleanOption((option) =>
