@@ -59,18 +59,63 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
 }
 let rows = new Int32Array(64 * 3);
 
-/** Character bigrams of the padded word as integer keys (two UTF-16 units), deduplicated. */
-function bigramsOf(word: string): number[] {
+/** Longest word considered for typo matching (longer strings are pastes, not words). */
+const MAX_WORD_FOR_GRAMS = 40;
+
+/** Bigram → posting slot: a flat table for ASCII pairs (nearly all), a map for the rest. */
+class BigramSlots {
+  private readonly ascii = new Int32Array(128 * 128).fill(-1);
+  private readonly other = new Map<number, number>();
+
+  get(gram: number): number | undefined {
+    const high = Math.floor(gram / 0x10000);
+    const low = gram % 0x10000;
+    if (high < 128 && low < 128) {
+      const slot = this.ascii[high * 128 + low] ?? -1;
+      return slot < 0 ? undefined : slot;
+    }
+    return this.other.get(gram);
+  }
+
+  set(gram: number, slot: number): void {
+    const high = Math.floor(gram / 0x10000);
+    const low = gram % 0x10000;
+    if (high < 128 && low < 128) this.ascii[high * 128 + low] = slot;
+    else this.other.set(gram, slot);
+  }
+}
+
+interface Postings {
+  readonly slots: BigramSlots;
+  /** Slot's word ids (ascending, hence by length) are ids[start[slot]..start[slot + 1]). */
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+}
+
+/**
+ * Character bigrams of the padded word as integer keys (two UTF-16 units), deduplicated, written into
+ * `out` (reused across calls to avoid allocating per word); returns how many.
+ */
+function bigramsInto(word: string, out: Float64Array): number {
   // Padding makes the first and last letters count, which is where typos are rarest.
-  const grams = new Set<number>();
+  let count = 0;
   let previous = 0x02; // start marker
-  for (let i = 0; i < word.length; i += 1) {
-    const code = word.charCodeAt(i);
-    grams.add(previous * 0x10000 + code);
+  for (let i = 0; i <= word.length; i += 1) {
+    const code = i < word.length ? word.charCodeAt(i) : 0x03; // end marker
+    const gram = previous * 0x10000 + code;
+    let seen = false;
+    for (let k = 0; k < count; k += 1) if (out[k] === gram) seen = true;
+    if (!seen) out[count++] = gram;
     previous = code;
   }
-  grams.add(previous * 0x10000 + 0x03); // end marker
-  return [...grams];
+  return count;
+}
+
+const gramBuffer = new Float64Array(MAX_WORD_FOR_GRAMS + 2);
+
+function bigramsOf(word: string): number[] {
+  const count = bigramsInto(word, gramBuffer);
+  return Array.from(gramBuffer.subarray(0, count));
 }
 
 /**
@@ -79,8 +124,9 @@ function bigramsOf(word: string): number[] {
  */
 export class FuzzyIndex {
   private readonly words: readonly string[];
-  private postings: Map<number, Int32Array> | undefined;
-  private readonly known: ReadonlySet<string>;
+  /** Bigram → slot; slot's word ids (ascending, hence by length) are ids[start[slot]..start[slot + 1]). */
+  private readonly postings: Postings;
+  private readonly known: { has(word: string): boolean };
   private readonly alphabet: readonly string[];
   /** firstOfLength[n] = id of the first word of length ≥ n. */
   private readonly firstOfLength: Int32Array;
@@ -89,8 +135,12 @@ export class FuzzyIndex {
   /** Per-query scratch: shared-bigram counts per word id, reset after each lookup. */
   private readonly counts: Uint8Array;
 
-  constructor(vocabulary: readonly string[]) {
-    const words = vocabulary.filter((w) => w.length <= MAX_WORD).sort((a, b) => a.length - b.length);
+  /** `known` answers whether a string is a vocabulary word (the index's own map, not a copy). */
+  constructor(vocabulary: readonly string[], known: { has(word: string): boolean }) {
+    // Bucket by length (a comparison sort of 300k words is needlessly slow).
+    const buckets: string[][] = Array.from({ length: MAX_WORD + 1 }, () => []);
+    for (const word of vocabulary) if (word.length <= MAX_WORD) buckets[word.length]?.push(word);
+    const words = buckets.flat();
     this.words = words;
     this.counts = new Uint8Array(words.length);
     this.firstOfLength = new Int32Array(MAX_WORD + 2).fill(words.length);
@@ -98,32 +148,55 @@ export class FuzzyIndex {
       const length = words[id]?.length ?? 0;
       for (let n = length; n >= 0 && (this.firstOfLength[n] ?? 0) > id; n -= 1) this.firstOfLength[n] = id;
     }
-    this.known = new Set(words);
-    // The alphabet for generated one-edit variants: the vocabulary's most frequent characters.
-    const characters = new Map<string, number>();
-    for (const word of words)
-      for (const character of word) characters.set(character, (characters.get(character) ?? 0) + 1);
+    this.postings = FuzzyIndex.buildPostings(words);
+    this.known = known;
+    // Alphabet for generated one-edit variants: the most frequent characters of a vocabulary sample.
+    const characters = new Map<number, number>();
+    const step = Math.max(1, Math.floor(words.length / ALPHABET_SAMPLE));
+    for (let id = 0; id < words.length; id += step) {
+      const word = words[id] ?? '';
+      for (let i = 0; i < word.length; i += 1) {
+        const code = word.charCodeAt(i);
+        characters.set(code, (characters.get(code) ?? 0) + 1);
+      }
+    }
     this.alphabet = [...characters]
       .sort((a, b) => b[1] - a[1])
       .slice(0, MAX_ALPHABET)
-      .map(([character]) => character)
-      .filter((character) => character.length === 1);
+      .map(([code]) => String.fromCharCode(code));
   }
 
-  /** The bigram postings, built on the first two-edit lookup (most typos never need them). */
-  private bigramPostings(): Map<number, Int32Array> {
-    if (this.postings !== undefined) return this.postings;
-    const lists = new Map<number, number[]>();
-    this.words.forEach((word, id) => {
-      for (const gram of bigramsOf(word)) {
-        const list = lists.get(gram);
-        if (list === undefined) lists.set(gram, [id]);
-        else list.push(id);
+  /** Bigram postings in one typed array (count, then fill): no per-bigram JS arrays to build. */
+  private static buildPostings(words: readonly string[]): Postings {
+    const slots = new BigramSlots();
+    const counts: number[] = [];
+    for (const word of words) {
+      const n = bigramsInto(word, gramBuffer);
+      for (let k = 0; k < n; k += 1) {
+        const gram = gramBuffer[k] ?? 0;
+        let slot = slots.get(gram);
+        if (slot === undefined) {
+          slot = counts.length;
+          slots.set(gram, slot);
+          counts.push(0);
+        }
+        counts[slot] = (counts[slot] ?? 0) + 1;
+      }
+    }
+    const start = new Int32Array(counts.length + 1);
+    for (let slot = 0; slot < counts.length; slot += 1)
+      start[slot + 1] = (start[slot] ?? 0) + (counts[slot] ?? 0);
+    const fill = start.slice(0, counts.length);
+    const ids = new Int32Array(start[counts.length] ?? 0);
+    words.forEach((word, id) => {
+      const n = bigramsInto(word, gramBuffer);
+      for (let k = 0; k < n; k += 1) {
+        const slot = slots.get(gramBuffer[k] ?? 0) ?? 0;
+        ids[fill[slot] ?? 0] = id;
+        fill[slot] = (fill[slot] ?? 0) + 1;
       }
     });
-    this.postings = new Map();
-    for (const [gram, list] of lists) this.postings.set(gram, Int32Array.from(list));
-    return this.postings;
+    return { slots, start, ids };
   }
 
   /**
@@ -180,19 +253,21 @@ export class FuzzyIndex {
     const needed = Math.max(1, grams.length - 2 * bound);
     const fromId = this.firstOfLength[Math.max(0, word.length - bound)] ?? 0;
     const toId = this.firstOfLength[Math.min(MAX_WORD + 1, word.length + bound + 1)] ?? this.words.length;
+    const { slots, start, ids } = this.postings;
     const lists = grams
-      .map((gram) => this.bigramPostings().get(gram))
-      .filter((list): list is Int32Array => list !== undefined)
-      .map((list) => {
-        const from = lowerBound(list, fromId);
-        return { list, from, to: lowerBound(list, toId) };
+      .map((gram) => slots.get(gram))
+      .filter((slot): slot is number => slot !== undefined)
+      .map((slot) => {
+        const begin = start[slot] ?? 0;
+        const end = start[slot + 1] ?? 0;
+        return { from: lowerBound(ids, fromId, begin, end), to: lowerBound(ids, toId, begin, end) };
       })
       .sort((a, b) => a.to - a.from - (b.to - b.from));
     const seeds = grams.length - needed + 1;
     const touched: number[] = [];
-    for (const { list, from, to } of lists.slice(0, seeds)) {
+    for (const { from, to } of lists.slice(0, seeds)) {
       for (let p = from; p < to; p += 1) {
-        const id = list[p] ?? 0;
+        const id = ids[p] ?? 0;
         const count = this.counts[id] ?? 0;
         if (count === 0) touched.push(id);
         this.counts[id] = count + 1;
@@ -206,8 +281,8 @@ export class FuzzyIndex {
       for (let k = 0; k < probes.length && shared < needed; k += 1) {
         const probe = probes[k];
         if (probe === undefined) continue;
-        const at = lowerBound(probe.list, id, probe.from, probe.to);
-        if (at < probe.to && probe.list[at] === id) shared += 1;
+        const at = lowerBound(ids, id, probe.from, probe.to);
+        if (at < probe.to && ids[at] === id) shared += 1;
         // Give up once even matching every remaining list could not reach `needed`.
         if (shared + (probes.length - k - 1) < needed) break;
       }
@@ -225,10 +300,10 @@ export class FuzzyIndex {
 
 const CACHE_SIZE = 2_000;
 const MAX_ALPHABET = 48;
+const ALPHABET_SAMPLE = 20_000;
 const MAX_MATCHES = 8;
 
-/** Longest word considered for typo matching (longer strings are pastes, not words). */
-const MAX_WORD = 40;
+const MAX_WORD = MAX_WORD_FOR_GRAMS;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -254,7 +254,7 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     previousDoc: Int32Array.from(previous),
     wordIds: analysed,
     surfaceTerm,
-    fuzzy: new FuzzyIndex(surfaces),
+    fuzzy: new FuzzyIndex(surfaces, surfaceTerm),
     contextTerms,
     contextStart,
     contextDoc,
