@@ -87,8 +87,8 @@ describe('evaluate (metrics)', () => {
 describe('quality floors', () => {
   it('own question set on data/', async () => {
     const report = evaluate(await engineFor('data'), questionsFrom('test/questions.json'));
-    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.85);
-    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.93);
+    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.8);
+    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.91);
     expect(report.outOfScopeRefused).toBeGreaterThanOrEqual(report.outOfScope - 1);
     expect(report.falseRefusals).toBeLessThanOrEqual(1);
   });
@@ -98,8 +98,8 @@ describe('quality floors', () => {
       await engineFor('test/fixtures/second-article'),
       questionsFrom('test/fixtures/second-article/questions.json'),
     );
-    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.8);
-    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.88);
+    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.84);
+    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.92);
     expect(report.outOfScopeRefused).toBeGreaterThanOrEqual(report.outOfScope - 1);
     expect(report.falseRefusals).toBeLessThanOrEqual(2);
   });

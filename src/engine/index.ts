@@ -13,7 +13,7 @@ import { buildIndex, docHasTerm } from './index-build.js';
 import type { InvertedIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
 import type { Concept, Lexicon, ParsedQuery, QueryContext } from './query.js';
-import { INVISIBLE, WORD_PATTERN, normalizeForPhrase, tokenize } from './tokenize.js';
+import { INVISIBLE, WORD_PATTERN, fold, normalizeForPhrase, tokenize } from './tokenize.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 
 export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
@@ -275,10 +275,7 @@ function rerank(
     const text = index.passages[c.doc]?.text ?? '';
     c.analysis = sentenceScores(index, text, query);
     c.sentence = totalMass > 0 ? Math.max(0, ...c.analysis.scores) / totalMass : 0;
-    const normalized = normalizeForPhrase(text);
-    let pairHits = 0;
-    for (const pair of query.pairs) if (containsPhrase(normalized, pair)) pairHits += 1;
-    c.phrase += Math.min(pairHits, 3) * 0.1;
+    c.phrase += Math.min(c.analysis.pairHits, 3) * 0.1;
     c.final = c.bm25 / top + 0.8 * c.coverage + 0.5 * c.sentence + c.phrase;
   }
   // A quoted phrase is a demand: when some passage has it verbatim, only those passages qualify.
@@ -307,6 +304,8 @@ interface SentenceAnalysis {
   readonly scores: readonly number[];
   /** Spans of passage words that matched a question concept. */
   readonly matches: readonly Span[];
+  /** How many of the question's adjacent word pairs occur adjacent in the passage. */
+  readonly pairHits: number;
 }
 
 function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery): SentenceAnalysis {
@@ -333,6 +332,15 @@ function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery):
     const seen = found[s];
     if (seen !== undefined) seen.set(hit.concept, Math.max(seen.get(hit.concept) ?? 0, hit.credit));
   };
+  // Adjacent question words found adjacent in the passage (exact wording is evidence).
+  const pairs = new Set(query.pairs);
+  const pairsFound = new Set<string>();
+  let previousWord = '';
+  const follow = (folded: string): void => {
+    const pair = `${previousWord} ${folded}`;
+    if (pairs.has(pair)) pairsFound.add(pair);
+    previousWord = folded;
+  };
   // Words were analysed when the index was built: look them up instead of stemming them again.
   const word = WORD_SCANNER;
   word.lastIndex = 0;
@@ -341,20 +349,22 @@ function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery):
     const ids = index.wordIds.get(raw);
     if (typeof ids === 'number') {
       if (ids >= 0) record(match.index, match.index + raw.length, ids, true);
+      if (pairs.size > 0) follow(fold(raw));
       continue;
     }
     // A compound (green-light) or a word the index never saw: tokenise it for its parts' offsets.
-    for (const token of tokenize(raw)) {
+    for (const token of tokenize(raw, { keepStopwords: true })) {
       record(
         match.index + token.start,
         match.index + token.end,
         index.termIds.get(token.term),
         !token.joined,
       );
+      if (pairs.size > 0 && !token.joined) follow(token.word);
     }
   }
   const scores = found.map((seen) => [...seen.values()].reduce((sum, credit) => sum + credit, 0));
-  return { sentences, scores, matches };
+  return { sentences, scores, matches, pairHits: pairsFound.size };
 }
 
 function toHit(index: InvertedIndex, query: ParsedQuery, candidate: Candidate): Hit {
