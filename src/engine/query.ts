@@ -6,6 +6,7 @@
  */
 import type { AliasTable } from '../corpus/types.js';
 import type { InvertedIndex } from './index-build.js';
+import { boundedEditDistance } from './fuzzy.js';
 import { bm25Idf } from './index-build.js';
 import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
@@ -343,6 +344,10 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
     }
   }
   if (variants.length === 0 && STOPWORDS.has(token.word)) return undefined;
+  // "Whta", "teh": a misspelt function word says nothing about the topic (but a name might be meant).
+  if (variants.length === 0 && !realWord && !writtenAsName && !token.acronym && nearStopword(token.word)) {
+    return undefined;
+  }
   const specific = specificity(token.word, lexicon);
   let mass: number;
   if (hasExact) mass = (index.idf[exact] ?? 0) * specific;
@@ -358,6 +363,19 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
     mass = Math.max(unknown, ...derived);
   }
   return { label: token.surface, mass, variants, words: [token.word] };
+}
+
+const STOPWORD_LIST = [...STOPWORDS].filter((word) => word.length >= 2);
+
+/** Whether a word is one edit from a stopword of three letters or more (a typo of a function word). */
+function nearStopword(word: string): boolean {
+  if (word.length < 3 || word.length > 8) return false;
+  return STOPWORD_LIST.some(
+    (stopword) =>
+      stopword.length >= 3 &&
+      Math.abs(stopword.length - word.length) <= 1 &&
+      boundedEditDistance(word, stopword, 1) <= 1,
+  );
 }
 
 const MIN_DERIVATION_STEM = 5;
