@@ -35,7 +35,7 @@ export interface EngineOptions {
   readonly onInternalError?: (error: unknown) => void;
 }
 
-export const DEFAULT_MIN_COVERAGE = 0.4;
+export const DEFAULT_MIN_COVERAGE = 0.3;
 /** BM25 parameters (the usual defaults). */
 const K1 = 1.2;
 const B = 0.75;
@@ -92,6 +92,8 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     const reranked = rerank(index, parsed, candidates);
     const best = reranked[0];
     if (best === undefined || best.coverage < minCoverage) return noMatch();
+    // A question naming someone or something the corpus never mentions is not answered by it.
+    if (parsed.concepts.some((c) => c.absentName === true)) return noMatch();
     const results: Hit[] = reranked.slice(0, limit).map((candidate) => toHit(index, parsed, candidate));
     return { kind: 'answer', query, results };
   }

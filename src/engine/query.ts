@@ -27,6 +27,8 @@ export interface Concept {
   readonly variants: readonly Variant[];
   /** Folded query words of this concept, for exact adjacent-pair (phrase) bonuses. */
   readonly words: readonly string[];
+  /** A name (Germany, World Cup) the corpus never mentions: the question is about something else. */
+  readonly absentName?: boolean;
 }
 
 export interface ParsedQuery {
@@ -277,8 +279,22 @@ function aliasConcept(
     known.length > 0
       ? Math.max(...known) * specific
       : unknownMass(last, context, span.length > 1 || span.some((t) => names.has(t)));
-  return { label, mass, variants, words };
+  const absentName =
+    variants.length === 0 &&
+    span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon));
+  return { label, mass, variants, words, absentName };
 }
+
+/**
+ * Whether the word list spells this word mostly with a capital and it is not an everyday word
+ * (subtitles capitalise "Come on!" at sentence starts, so frequent words are excluded).
+ */
+function looksLikeName(word: string, lexicon: LexiconInfo | undefined): boolean {
+  if (lexicon === undefined) return false;
+  const count = lexicon.count(word);
+  return count > 0 && count < NAME_MAX_COUNT && lexicon.isName(word);
+}
+const NAME_MAX_COUNT = 5_000;
 
 function sameTerms(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((t, k) => t === b[k]);
@@ -362,7 +378,8 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
       .map((v) => meanIdf(v.terms, index) * specific);
     mass = Math.max(unknown, ...derived);
   }
-  return { label: token.surface, mass, variants, words: [token.word] };
+  const absentName = variants.length === 0 && (writtenAsName || looksLikeName(token.word, lexicon));
+  return { label: token.surface, mass, variants, words: [token.word], absentName };
 }
 
 const STOPWORD_LIST = [...STOPWORDS].filter((word) => word.length >= 2);
