@@ -24,6 +24,8 @@ export interface Library {
 export async function loadLibrary(dataDir: string): Promise<Library> {
   const corpus = await loadCorpus(dataDir);
   const facts = await loadFacts(dataDir, corpus);
-  const engine = createEngine(corpus, { lexicon: loadLexicon() });
-  return { corpus, engine, facts, matchFacts: createFactMatcher(facts, corpus.aliases) };
+  const lexicon = loadLexicon();
+  const engine = createEngine(corpus, { lexicon });
+  const matchFacts = createFactMatcher(facts, corpus.aliases, { isEnglishWord: (word) => lexicon.has(word) });
+  return { corpus, engine, facts, matchFacts };
 }

@@ -209,3 +209,28 @@ describe('countryChoices and resolveCountry', () => {
     expect(decisionsForCountry(facts, 'Atlantis')).toEqual([]);
   });
 });
+
+describe('matchFacts reads misspelt names when told which words are real', () => {
+  // A stand-in for the English word list: the real words these questions contain.
+  const REAL_WORDS = new Set(['finish', 'factory', 'decide', 'pick', 'letting', 'huawei']);
+  const isEnglishWord = (word: string) => REAL_WORDS.has(word);
+  const countriesFor = (question: string, withWords: boolean) =>
+    matchFacts(question, facts, ALIASES, withWords ? { isEnglishWord } : {}).flatMap((match) =>
+      match.fact.kind === 'decision' ? [match.fact.country] : [],
+    );
+
+  it.each([
+    ['Why did Malasia pick Huawei?', 'Malaysia'],
+    ['what did Austrailia decide', 'Australia'],
+    ['is itally letting operators use huawei', 'Italy'],
+  ])('%s → %s', (question, country) => {
+    expect(countriesFor(question, true)[0]).toBe(country);
+    expect(countriesFor(question, false)).not.toContain(country);
+  });
+
+  it('leaves real words alone even when they are one edit from a name ("finish" is not "Finnish")', () => {
+    const finnish: AliasTable = { groups: [...ALIASES.groups, ['Finland', 'Finnish', 'Helsinki']] };
+    const matches = matchFacts('When will Huawei finish the factory?', facts, finnish, { isEnglishWord });
+    expect(matches.filter((match) => match.fact.kind === 'decision')).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@
 import Fuse from 'fuse.js';
 import { stemmer } from 'stemmer';
 import type { AliasTable } from '../corpus/types.js';
+import { boundedEditDistance, maxEditsFor } from '../engine/fuzzy.js';
 import {
   ARGUMENT_SIDES,
   DECISION_STATUSES,
@@ -119,13 +120,23 @@ export interface MatchOptions {
   readonly limit?: number;
 }
 
+export interface MatcherOptions {
+  /**
+   * Tells a real (lower-case) English word from a misspelling. When given, a question word that is not a
+   * real word and is one or two edits from a name ("Malasia", "Austrailia") is read as that name; without
+   * it names must be spelt right, since "finish" is not a typo of "Finnish".
+   */
+  readonly isEnglishWord?: (lowerCaseWord: string) => boolean;
+}
+
 /** Prepares the facts once for many questions (the bot builds one per process). */
 export function createFactMatcher(
   facts: FactSet,
   aliases: AliasTable,
+  options: MatcherOptions = {},
 ): (question: string) => readonly FactMatch[] {
   const index = buildIndex(facts, aliases);
-  return (question) => matchWithIndex(question, index, DEFAULT_MATCH_LIMIT);
+  return (question) => matchWithIndex(question, index, DEFAULT_MATCH_LIMIT, options);
 }
 
 /**
@@ -142,9 +153,9 @@ export function matchFacts(
   question: string,
   facts: FactSet,
   aliases: AliasTable,
-  options: MatchOptions = {},
+  options: MatchOptions & MatcherOptions = {},
 ): readonly FactMatch[] {
-  return matchWithIndex(question, buildIndex(facts, aliases), options.limit ?? DEFAULT_MATCH_LIMIT);
+  return matchWithIndex(question, buildIndex(facts, aliases), options.limit ?? DEFAULT_MATCH_LIMIT, options);
 }
 
 /**
@@ -317,6 +328,8 @@ interface FactEntry {
 }
 
 interface FactIndex {
+  /** Lower-case words of every name that is matched case-insensitively, for typo correction. */
+  readonly nameWords: ReadonlyMap<string, Token>;
   readonly entries: readonly FactEntry[];
   readonly byId: ReadonlyMap<string, FactEntry>;
   readonly aliases: readonly (readonly NamePattern[])[];
@@ -363,12 +376,52 @@ function buildIndex(facts: FactSet, aliases: AliasTable): FactIndex {
       roleNeeded: Math.min(2, roleStems.size),
     };
   });
+  const aliasPatterns = aliases.groups.map((group) => patterns(group));
+  const nameWords = new Map<string, Token>();
+  for (const pattern of [...entries.flatMap((entry) => entry.names), ...aliasPatterns.flat()]) {
+    if (pattern.caseSensitive) continue;
+    for (const token of pattern.tokens) nameWords.set(token.lower, token);
+  }
   return {
+    nameWords,
     entries,
     byId: new Map(entries.map((entry) => [entry.fact.id, entry])),
-    aliases: aliases.groups.map((group) => patterns(group)),
+    aliases: aliasPatterns,
     uninformative,
   };
+}
+
+/** Shortest question word read as a misspelt name: shorter words are too often another word one edit away. */
+const MIN_TYPO_NAME_LENGTH = 5;
+
+/**
+ * Reads a misspelt name as the name ("Malasia" → Malaysia) when the word is not a real English word and
+ * exactly one name word is closest to it; anything ambiguous or real is left as typed.
+ */
+function correctNameTypos(
+  tokens: readonly Token[],
+  index: FactIndex,
+  isEnglishWord: ((word: string) => boolean) | undefined,
+): readonly Token[] {
+  if (isEnglishWord === undefined) return tokens;
+  return tokens.map((token) => {
+    if (token.lower.length < MIN_TYPO_NAME_LENGTH || index.nameWords.has(token.lower)) return token;
+    if (isEnglishWord(token.lower)) return token;
+    let best: Token | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let tied = false;
+    for (const [lower, name] of index.nameWords) {
+      const bound = maxEditsFor(Math.min(lower.length, token.lower.length));
+      const distance = boundedEditDistance(token.lower, lower, bound);
+      if (distance > bound) continue;
+      if (distance < bestDistance) {
+        best = name;
+        bestDistance = distance;
+        tied = false;
+      } else if (distance === bestDistance && name.lower !== best?.lower) tied = true;
+    }
+    return best === undefined || tied ? token : best;
+  });
 }
 
 /**
@@ -420,8 +473,13 @@ function overlap(concepts: readonly ReadonlySet<string>[], stems: ReadonlySet<st
   return concepts.filter((concept) => [...concept].some((stem) => stems.has(stem))).length;
 }
 
-function matchWithIndex(question: string, index: FactIndex, limit: number): readonly FactMatch[] {
-  const tokens = tokenize(question);
+function matchWithIndex(
+  question: string,
+  index: FactIndex,
+  limit: number,
+  options: MatcherOptions,
+): readonly FactMatch[] {
+  const tokens = correctNameTypos(tokenize(question), index, options.isEnglishWord);
   // An acronym is a name, not a word: "US" must not read as the cue "use" (both stem to "us").
   const stems = tokens.map((token) => (isAcronym(token.raw) ? '' : token.stem));
   const has = (cues: readonly (readonly string[])[]): boolean =>
