@@ -2,7 +2,7 @@
  * Builders for the INTERACTION_CREATE payloads the fake Discord dispatches: the fields discord.js needs
  * (id, token, type, application_id, data, entitlements, authorizing_integration_owners, member.user …).
  */
-import { FAKE_APPLICATION_ID, FAKE_BOT_USER_ID, FAKE_CHANNEL_ID, FAKE_GUILD_ID } from './server.js';
+import { FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_GUILD_ID, fakeBotMessage } from './server.js';
 import type { FakeDiscord } from './server.js';
 
 export const InteractionType = { ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4 } as const;
@@ -109,26 +109,13 @@ export function botMessage(
   fake: FakeDiscord,
   reply: { embeds?: unknown[]; components?: unknown[]; flags?: number },
 ) {
-  return {
-    id: fake.snowflake(),
-    channel_id: FAKE_CHANNEL_ID,
-    author: { id: FAKE_BOT_USER_ID, username: 'article-bot', discriminator: '0', bot: true, avatar: null },
+  return fakeBotMessage(fake.snowflake(), {
     content: '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
     embeds: reply.embeds ?? [],
     components: reply.components ?? [],
-    pinned: false,
-    type: 20,
     flags: reply.flags ?? 0,
-    application_id: FAKE_APPLICATION_ID,
-    webhook_id: FAKE_APPLICATION_ID,
-  };
+    type: 20,
+  });
 }
 
 export function buttonClick(fake: FakeDiscord, customId: string, message: object, who?: UserInput) {

@@ -323,27 +323,37 @@ export class FakeDiscord {
   /** A message object, as Discord returns for webhook edits and follow-ups. */
   #message(body: unknown): object {
     const data = (body ?? {}) as Record<string, unknown>;
-    return {
-      id: this.snowflake(),
-      channel_id: FAKE_CHANNEL_ID,
-      author: { id: FAKE_BOT_USER_ID, username: 'article-bot', discriminator: '0', bot: true, avatar: null },
-      content: data.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: data.embeds ?? [],
-      components: data.components ?? [],
-      pinned: false,
+    return fakeBotMessage(this.snowflake(), {
+      content: typeof data.content === 'string' ? data.content : '',
+      embeds: Array.isArray(data.embeds) ? data.embeds : [],
+      components: Array.isArray(data.components) ? data.components : [],
+      flags: typeof data.flags === 'number' ? data.flags : 0,
       type: 0,
-      flags: data.flags ?? 0,
-      webhook_id: FAKE_APPLICATION_ID,
-      application_id: FAKE_APPLICATION_ID,
-    };
+    });
   }
+}
+
+/** A message the bot posted, in Discord's shape (type 0 for a plain post, 20 for a command reply). */
+export function fakeBotMessage(
+  id: string,
+  message: { content: string; embeds: unknown[]; components: unknown[]; flags: number; type: 0 | 20 },
+): object {
+  return {
+    id,
+    channel_id: FAKE_CHANNEL_ID,
+    author: { id: FAKE_BOT_USER_ID, username: 'article-bot', discriminator: '0', bot: true, avatar: null },
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    pinned: false,
+    application_id: FAKE_APPLICATION_ID,
+    webhook_id: FAKE_APPLICATION_ID,
+    ...message,
+  };
 }
 
 function send(
