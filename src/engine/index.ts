@@ -17,7 +17,7 @@ import { INVISIBLE, WORD_PATTERN, fold, normalizeForPhrase, tokenize } from './t
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 
 export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
-export type { Lexicon } from './query.js';
+export type { Lexicon, RelatedWord, Thesaurus } from './query.js';
 export { EXCERPT_MAX_CHARS } from './excerpt.js';
 
 export interface EngineOptions {
@@ -227,13 +227,14 @@ function rank(
   return heap.sorted().map(({ id, score }) => ({ doc: id, bm25: score }));
 }
 
-/** Coverage credit of concept `c` in passage `doc`: 1 × variant weight in the text, half in context. */
+/** Coverage credit of concept `c` in passage `doc`: the variant's cover in the text, half in context. */
 function conceptCover(index: InvertedIndex, c: Concept, doc: number): number {
   let best = 0;
   const previous = index.previousDoc[doc] ?? -1;
   const contextTerms = index.contextTerms[doc];
   for (const variant of c.variants) {
-    if (variant.terms.every((t) => docHasTerm(index, doc, t))) best = Math.max(best, variant.weight);
+    const credit = variant.cover ?? variant.weight;
+    if (variant.terms.every((t) => docHasTerm(index, doc, t))) best = Math.max(best, credit);
     else if (
       variant.terms.every(
         (t) =>
@@ -241,7 +242,7 @@ function conceptCover(index: InvertedIndex, c: Concept, doc: number): number {
           (contextTerms !== undefined && contextTerms.has(t)),
       )
     ) {
-      best = Math.max(best, variant.weight * CONTEXT_COVER);
+      best = Math.max(best, credit * CONTEXT_COVER);
     }
   }
   return best;

@@ -8,17 +8,41 @@ import type { AliasTable } from '../corpus/types.js';
 import type { InvertedIndex } from './index-build.js';
 import { boundedEditDistance } from './fuzzy.js';
 import { bm25Idf } from './index-build.js';
-import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, tokenize } from './tokenize.js';
+import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
-/** Word → count in a large English corpus (SUBTLEX), spelled as in the list (proper nouns capitalised). */
-export type Lexicon = ReadonlyMap<string, number>;
+/** A word related to a question word by meaning or form, with a confidence 0–1 that it stands for it. */
+export interface RelatedWord {
+  readonly word: string;
+  readonly weight: number;
+  readonly relation: 'synonym' | 'derivation';
+}
+
+/** Synonyms and derived forms of a lower-case English word (see src/wordnet.ts). */
+export interface Thesaurus {
+  related(word: string): readonly RelatedWord[];
+}
+
+/**
+ * The engine's knowledge of English: word → count in a large corpus (SUBTLEX), spelled as in the list
+ * (proper nouns capitalised), and optionally a thesaurus for words the question uses but the article
+ * puts differently.
+ */
+export interface Lexicon extends ReadonlyMap<string, number> {
+  readonly thesaurus?: Thesaurus;
+}
 
 export interface Variant {
   /** All of these terms must occur (a multi-word alias such as "Ren Zhengfei"). */
   readonly terms: readonly number[];
   /** Confidence that this variant means the question word (1 = the word itself). */
   readonly weight: number;
+  /**
+   * Share of the concept's mass a passage covers with this variant (default: weight). Lower for
+   * thesaurus synonyms: they may rank a passage, but must not by themselves make an off-topic
+   * question look answered.
+   */
+  readonly cover?: number;
 }
 
 export interface Concept {
@@ -85,6 +109,7 @@ export function prepareAliases(table: AliasTable): PreparedAliases {
 }
 
 export interface LexiconInfo {
+  readonly thesaurus: Thesaurus | undefined;
   /** Count of the word in any case. */
   count(word: string): number;
   /** Whether the list spells the word mostly with a capital (a name: Germany, Ericsson). */
@@ -115,6 +140,7 @@ function foldLexicon(lexicon: Lexicon): LexiconInfo {
     total += count;
   }
   return {
+    thesaurus: lexicon.thesaurus,
     count: (word) => counts.get(word) ?? 0,
     isName: (word) => (capitalised.get(word) ?? 0) * 2 > (counts.get(word) ?? 0),
     total: Math.max(total, 1),
@@ -350,6 +376,9 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
   for (const id of derivations(token.term, index)) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
+  if (!hasExact && realWord && !token.acronym && lexicon.thesaurus !== undefined) {
+    addRelated(token, lexicon.thesaurus, index, variants, hasPostings, specificity(token.word, lexicon));
+  }
   if (!hasExact && !token.acronym) {
     // A real English word is at most one slip away from the word meant; an unknown string may be two.
     for (const match of index.fuzzy.lookup(token.word, 4, realWord ? 1 : 2)) {
@@ -380,6 +409,37 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
   }
   const absentName = variants.length === 0 && (writtenAsName || looksLikeName(token.word, lexicon));
   return { label: token.surface, mass, variants, words: [token.word], absentName };
+}
+
+/** Thesaurus variants: a synonym is weaker evidence than an alias, a derived form like a derivation. */
+const SYNONYM_WEIGHT = 0.5;
+const MAX_RELATED_VARIANTS = 6;
+/** Coverage credit a synonym can give at most (see Variant.cover). */
+const MAX_SYNONYM_COVER = 0.25;
+/** Below this a synonym is more noise than evidence. */
+const MIN_RELATED_WEIGHT = 0.1;
+
+/** Adds index terms of the word's synonyms and derived forms (only terms the index has) as variants. */
+function addRelated(
+  token: Token,
+  thesaurus: Thesaurus,
+  index: InvertedIndex,
+  variants: Variant[],
+  hasPostings: (id: number) => boolean,
+  specific: number,
+): void {
+  let added = 0;
+  for (const related of thesaurus.related(token.word)) {
+    if (added >= MAX_RELATED_VARIANTS) break;
+    const id = index.termIds.get(stem(related.word));
+    if (id === undefined || !hasPostings(id) || variants.some((v) => v.terms[0] === id)) continue;
+    // An everyday word's synonyms are everyday words too: they would match anywhere.
+    const weight =
+      related.relation === 'derivation' ? DERIVATION_WEIGHT : SYNONYM_WEIGHT * related.weight * specific;
+    if (weight < MIN_RELATED_WEIGHT) continue;
+    variants.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
+    added += 1;
+  }
 }
 
 const STOPWORD_LIST = [...STOPWORDS].filter((word) => word.length >= 2);
