@@ -254,6 +254,18 @@ export function loadWordNet(): Thesaurus {
   let files: Files | undefined;
   const cache = new Map<string, readonly RelatedWord[]>();
   return {
+    lemmas(word: string): readonly string[] {
+      if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
+      files ??= readFiles();
+      const found: string[] = [];
+      for (const pos of PARTS) {
+        for (const lemma of lemmaCandidates(word, pos)) {
+          if (!found.includes(lemma) && findIndexEntry(files.index[pos], lemma) !== undefined)
+            found.push(lemma);
+        }
+      }
+      return found;
+    },
     related(word: string): readonly RelatedWord[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
       const cached = cache.get(word);

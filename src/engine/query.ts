@@ -21,6 +21,8 @@ export interface RelatedWord {
 /** Synonyms and derived forms of a lower-case English word (see src/wordnet.ts). */
 export interface Thesaurus {
   related(word: string): readonly RelatedWord[];
+  /** Dictionary forms of a word (issues → issue); empty when the thesaurus does not know it. */
+  lemmas(word: string): readonly string[];
 }
 
 /**
@@ -372,12 +374,15 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
     (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0) ||
     (index.contextStart[id + 1] ?? 0) > (index.contextStart[id] ?? 0);
   const hasExact = exact !== undefined && hasPostings(exact);
-  if (hasExact) variants.push({ terms: [exact], weight: 1 });
+  const thesaurus = realWord && !token.acronym ? lexicon.thesaurus : undefined;
+  // Porter merges some different words (positive/position): then the stem match is only a guess.
+  const collision = hasExact && thesaurus !== undefined && stemCollision(token.word, exact, index, thesaurus);
+  if (hasExact) variants.push({ terms: [exact], weight: collision ? STEM_COLLISION_WEIGHT : 1 });
   for (const id of derivations(token.term, index)) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
-  if (!hasExact && realWord && !token.acronym && lexicon.thesaurus !== undefined) {
-    addRelated(token, lexicon.thesaurus, index, variants, hasPostings, specificity(token.word, lexicon));
+  if ((!hasExact || collision) && thesaurus !== undefined) {
+    addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, lexicon));
   }
   if (!hasExact && !token.acronym) {
     // A real English word is at most one slip away from the word meant; an unknown string may be two.
@@ -440,6 +445,60 @@ function addRelated(
     variants.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
     added += 1;
   }
+}
+
+/** Weight of a stem match that joins two different dictionary words (positive/position). */
+const STEM_COLLISION_WEIGHT = 0.5;
+const INFLECTIONS = ['', 's', 'es', 'd', 'ed', 'ing', 'ings', 'er', 'ers', 'ly'];
+/** Word-formation suffixes: power → powerful, condition → conditional are one word family. */
+const FORMATIONS = [
+  'al',
+  'ally',
+  'ful',
+  'ness',
+  'ment',
+  'ity',
+  'ic',
+  'ical',
+  'ion',
+  'ation',
+  'ist',
+  'ism',
+  'ous',
+];
+
+/**
+ * Whether the question word meets its index term only through a stemming accident: the article never
+ * writes the word itself, nor an inflection of its dictionary form, nor that form extended or
+ * shortened by a word-formation suffix (power/powerful), nor a derived form the thesaurus knows. Only
+ * then is the stem match taken as a different word (positive/position). Words the thesaurus does not
+ * know get the benefit of the doubt.
+ */
+function stemCollision(word: string, term: number, index: InvertedIndex, thesaurus: Thesaurus): boolean {
+  if (index.surfaceTerm.get(word) === term) return false;
+  // Terms found only in labels (a caption's "photo") have no written surfaces to compare with.
+  if ((index.postingStart[term + 1] ?? 0) === (index.postingStart[term] ?? 0)) return false;
+  const lemmas = thesaurus.lemmas(word);
+  if (lemmas.length === 0) return false;
+  const inflected = (base: string): boolean =>
+    [base, base.replace(/e$/, ''), base.replace(/y$/, 'i'), base + base.slice(-1)].some((stemBase) =>
+      INFLECTIONS.some((ending) => index.surfaceTerm.get(stemBase + ending) === term),
+    );
+  for (const lemma of lemmas) {
+    if (inflected(lemma)) return false;
+    for (const suffix of FORMATIONS) {
+      if (inflected(lemma + suffix)) return false;
+      if (
+        lemma.endsWith(suffix) &&
+        lemma.length - suffix.length >= 3 &&
+        inflected(lemma.slice(0, -suffix.length))
+      )
+        return false;
+    }
+  }
+  return !thesaurus
+    .related(word)
+    .some((related) => related.relation === 'derivation' && inflected(related.word));
 }
 
 const STOPWORD_LIST = [...STOPWORDS].filter((word) => word.length >= 2);
