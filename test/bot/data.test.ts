@@ -22,7 +22,7 @@ const ARTICLE = 'huawei-5g-wins.md';
 const FACTS = 'huawei-5g-wins.facts.json';
 /** A paragraph the real article does not have, and a question only it answers. */
 const NEW_PARAGRAPH = 'The zebracorn committee approved the new antenna masts in March.';
-const NEW_QUESTION = 'What did the zebracorn committee approve?';
+const NEW_QUESTION = 'Which antenna masts did the zebracorn committee approve in March?';
 /** Nothing Discord would accept: the bot must not get that far. */
 const UNREACHABLE_API = 'http://127.0.0.1:9/api';
 
