@@ -141,6 +141,8 @@ describe('abstention', () => {
     'Did Germany ban Huawei?',
     'What did Ericsson say about 5G?',
     'How do I bake sourdough bread?',
+    // A coined word with no corpus word within typo reach names something the article lacks.
+    'What did the zebracorn committee approve?',
     '',
     '   ',
     '???',

@@ -412,9 +412,27 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
       .map((v) => meanIdf(v.terms, index) * specific);
     mass = Math.max(unknown, ...derived);
   }
-  const absentName = variants.length === 0 && (writtenAsName || looksLikeName(token.word, lexicon));
+  const absentName =
+    variants.length === 0 &&
+    (writtenAsName || looksLikeName(token.word, lexicon) || coinedWord(token, realWord, lexicon));
   return { label: token.surface, mass, variants, words: [token.word], absentName };
 }
+
+/**
+ * A word neither English (per the word list) nor within typo reach of any corpus word (zebracorn):
+ * not a slip, since a typo has a near neighbour, so it names something the corpus lacks, like an
+ * absent name. Letters only and long enough that short slips and numbers never count.
+ */
+function coinedWord(token: Token, realWord: boolean, lexicon: LexiconInfo | undefined): boolean {
+  return (
+    lexicon !== undefined &&
+    !realWord &&
+    !token.acronym &&
+    token.word.length >= COINED_MIN_LENGTH &&
+    /^\p{L}+$/u.test(token.word)
+  );
+}
+const COINED_MIN_LENGTH = 5;
 
 /** Thesaurus variants: a synonym is weaker evidence than an alias, a derived form like a derivation. */
 const SYNONYM_WEIGHT = 0.5;
