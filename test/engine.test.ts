@@ -163,6 +163,19 @@ describe('abstention', () => {
     }
   });
 
+  it('offers topics from different parts of the article when nothing in the question relates', () => {
+    const result = engine.search('What is the capital of France?');
+    if (result.kind !== 'no-match') throw new Error('expected a refusal');
+    // Each suggestion is an example question; where each is answered tells which part it comes from.
+    const paragraphs = result.suggestions
+      .map((s) => top(engine.search(s)).passage.paragraph)
+      .sort((a, b) => a - b);
+    const last = Math.max(...corpus.articles.flatMap((a) => a.passages.map((p) => p.paragraph)));
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toBeLessThanOrEqual(last / 3);
+    expect(paragraphs[2]).toBeGreaterThan((2 * last) / 3);
+  });
+
   it('works without a lexicon (every unknown word then counts as absent)', () => {
     const plain = createEngine(corpus);
     expect(top(plain.search('Why did Australia ban Huawei?')).passage.paragraph).toBe(17);

@@ -51,6 +51,9 @@ const QUOTE_MISSING_FACTOR = 0.6;
 const DEFAULT_LIMIT = 5;
 const MAX_SUGGESTION_CHARS = 100;
 const NO_MATCH_SUGGESTIONS = 3;
+/** How many parts of the article the default topics are drawn from (one topic from each). */
+const SPREAD_TOPICS = NO_MATCH_SUGGESTIONS;
+const MAX_PLACED_TOPICS = 200;
 
 interface Candidate {
   readonly doc: number;
@@ -76,7 +79,11 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     concept: new Float64Array(index.docCount),
     seen: new Uint8Array(index.docCount),
   };
-  const suggestions = new SuggestionIndex(corpus);
+  // Where in the corpus an example question is answered (the top BM25 passage): lets a refusal
+  // offer topics from different parts of the article. Asked lazily, on the first no-match.
+  const locate = (text: string): number | undefined =>
+    rank(index, parseQuery(text, context), scratch)[0]?.doc;
+  const suggestions = new SuggestionIndex(corpus, locate);
 
   function search(question: string, searchOptions: SearchOptions = {}): SearchResult {
     const query = typeof question === 'string' ? question : '';
@@ -467,8 +474,12 @@ class SuggestionIndex {
   private readonly passages: Passage[];
   private passageFuse: Fuse<Passage> | undefined;
   private entriesByTerm: Map<string, number[]> | undefined;
+  private spread: string[] | undefined;
 
-  constructor(corpus: Corpus) {
+  constructor(
+    corpus: Corpus,
+    private readonly locate: (text: string) => number | undefined,
+  ) {
     this.questions = corpus.articles
       .flatMap((a) => a.questions.map((q) => clip(q)))
       .filter((q) => q.length > 0);
@@ -487,11 +498,44 @@ class SuggestionIndex {
     return this.fuse.search(text, { limit: count }).map((r) => r.item);
   }
 
+  /**
+   * Topics for a question that relates to nothing: example questions (else headings and lead
+   * sentences) spread across the article, so the asker sees what it covers rather than its opening.
+   */
   defaults(count: number): string[] {
-    return (this.questions.length > 0 ? this.questions : this.entries).slice(0, count);
+    this.spread ??= this.spreadTopics();
+    return this.spread.slice(0, count);
   }
 
-  /** Topics that share a content word with the question, else the article's first example questions. */
+  /**
+   * The topics ordered so that any prefix spreads over the article: topics are placed by the passage
+   * that answers them, and taken from the middle of equal parts (for 3: the middle of each third).
+   */
+  private spreadTopics(): string[] {
+    const topics = this.questions.length > 0 ? this.questions : this.entries;
+    // Headings and lead sentences come in reading order; only example questions need placing (a
+    // search each, so only a bounded number of them).
+    let placed: string[] = [...topics];
+    if (this.questions.length > 0 && topics.length <= MAX_PLACED_TOPICS) {
+      try {
+        placed = topics
+          .map((topic, order) => ({ topic, order, at: this.locate(topic) ?? Number.MAX_SAFE_INTEGER }))
+          .sort((a, b) => a.at - b.at || a.order - b.order)
+          .map((p) => p.topic);
+      } catch {
+        // Placement is a nicety: without it the topics keep their listed order.
+      }
+    }
+    const picks = Math.min(SPREAD_TOPICS, placed.length);
+    const spread: string[] = [];
+    for (let k = 0; k < picks; k += 1) {
+      const topic = placed[Math.floor(((k + 0.5) * placed.length) / picks)];
+      if (topic !== undefined) spread.push(topic);
+    }
+    return unique([...spread, ...topics]);
+  }
+
+  /** Topics that share a content word with the question, else topics spread across the article. */
   related(query: ParsedQuery, count: number): string[] {
     this.entriesByTerm ??= this.indexEntries();
     const scores = new Map<number, number>();
