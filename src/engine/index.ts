@@ -101,6 +101,8 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     if (best === undefined || best.coverage < minCoverage) return noMatch();
     // A question naming someone or something the corpus never mentions is not answered by it.
     if (parsed.concepts.some((c) => c.absentName === true)) return noMatch();
+    // The first thing a question names is usually what it asks about ("the population of Port Ellery").
+    if (parsed.concepts[0]?.absentThing === true) return noMatch();
     const results: Hit[] = reranked.slice(0, limit).map((candidate) => toHit(index, parsed, candidate));
     return { kind: 'answer', query, results };
   }

@@ -23,6 +23,10 @@ export interface Thesaurus {
   related(word: string): readonly RelatedWord[];
   /** Dictionary forms of a word (issues → issue); empty when the thesaurus does not know it. */
   lemmas(word: string): readonly string[];
+  /** Whether the dictionary knows the word only as a noun (wheat, population; not speed, strike). */
+  onlyNoun?(word: string): boolean;
+  /** Nouns for kinds of the thing a noun names (scientist → researcher, chemist). */
+  narrower?(word: string): readonly string[];
 }
 
 /**
@@ -55,6 +59,11 @@ export interface Concept {
   readonly words: readonly string[];
   /** A name (Germany, World Cup) the corpus never mentions: the question is about something else. */
   readonly absentName?: boolean;
+  /**
+   * A specific English noun (wheat, population) that neither the corpus nor any synonym or derived
+   * form of it in the corpus has: if the question asks about it first, it asks about something else.
+   */
+  readonly absentThing?: boolean;
 }
 
 export interface ParsedQuery {
@@ -415,8 +424,21 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
   const absentName =
     variants.length === 0 &&
     (writtenAsName || looksLikeName(token.word, lexicon) || coinedWord(token, realWord, lexicon));
-  return { label: token.surface, mass, variants, words: [token.word], absentName };
+  const absentThing =
+    variants.length === 0 &&
+    realWord &&
+    !token.acronym &&
+    specific >= ABSENT_THING_MIN_SPECIFICITY &&
+    thesaurus?.onlyNoun?.(token.word) === true &&
+    // The article may name a kind of it instead (scientists → the researchers).
+    !(thesaurus.narrower?.(token.word) ?? []).some((kind) => {
+      const id = index.termIds.get(stem(kind));
+      return id !== undefined && hasPostings(id);
+    });
+  return { label: token.surface, mass, variants, words: [token.word], absentName, absentThing };
 }
+/** Everyday nouns (thing, way, people) name no topic of their own. */
+const ABSENT_THING_MIN_SPECIFICITY = 0.9;
 
 /**
  * A word neither English (per the word list) nor within typo reach of any corpus word (zebracorn):
