@@ -100,7 +100,7 @@ describe('quality floors', () => {
     );
     expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.84);
     expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.92);
-    expect(report.outOfScopeRefused).toBeGreaterThanOrEqual(report.outOfScope - 2);
+    expect(report.outOfScopeRefused).toBeGreaterThanOrEqual(report.outOfScope - 1);
     expect(report.falseRefusals).toBeLessThanOrEqual(2);
   });
 
@@ -110,6 +110,6 @@ describe('quality floors', () => {
     const ownOnSecond = evaluate(await engineFor('test/fixtures/second-article'), own);
     const secondOnData = evaluate(await engineFor('data'), second);
     expect(ownOnSecond.outOfScopeRefused / ownOnSecond.outOfScope).toBeGreaterThanOrEqual(0.95);
-    expect(secondOnData.outOfScopeRefused / secondOnData.outOfScope).toBeGreaterThanOrEqual(0.78);
+    expect(secondOnData.outOfScopeRefused / secondOnData.outOfScope).toBeGreaterThanOrEqual(0.8);
   });
 });
