@@ -287,6 +287,14 @@ export function loadWordNet(): Thesaurus {
       );
       return partsOf.length === 1 && partsOf[0] === 'noun';
     },
+    compoundNoun(first: string, second: string): readonly string[] {
+      if (!PLAIN_LEMMA.test(first) || !PLAIN_LEMMA.test(second)) return [];
+      files ??= readFiles();
+      const known = files;
+      return lemmaCandidates(second, 'noun').filter(
+        (lemma) => findIndexEntry(known.index.noun, `${first}_${lemma}`) !== undefined,
+      );
+    },
     narrower(word: string): readonly string[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
       files ??= readFiles();

@@ -103,6 +103,13 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     if (parsed.concepts.some((c) => c.absentName === true)) return noMatch();
     // The first thing a question names is usually what it asks about ("the population of Port Ellery").
     if (parsed.concepts[0]?.absentThing === true) return noMatch();
+    // Likewise a compound it opens with (speed limit): passages with "limit" alone are about another thing.
+    const compound = parsed.leadCompound;
+    if (
+      compound !== undefined &&
+      !reranked.slice(0, DETAIL_DEPTH).some((c) => hasAnyPhrase(index, c.doc, compound))
+    )
+      return noMatch();
     const results: Hit[] = reranked.slice(0, limit).map((candidate) => toHit(index, parsed, candidate));
     return { kind: 'answer', query, results };
   }
@@ -296,6 +303,11 @@ function rerank(
   }
   candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
   return candidates;
+}
+
+function hasAnyPhrase(index: InvertedIndex, doc: number, phrases: readonly string[]): boolean {
+  const normalized = normalizeForPhrase(index.passages[doc]?.text ?? '');
+  return phrases.some((phrase) => containsPhrase(normalized, phrase));
 }
 
 function containsPhrase(normalizedText: string, phrase: string): boolean {

@@ -27,6 +27,8 @@ export interface Thesaurus {
   onlyNoun?(word: string): boolean;
   /** Nouns for kinds of the thing a noun names (scientist → researcher, chemist). */
   narrower?(word: string): readonly string[];
+  /** Dictionary forms of `second` with which "first second" is a compound noun (speed limits → limit). */
+  compoundNoun?(first: string, second: string): readonly string[];
 }
 
 /**
@@ -72,6 +74,11 @@ export interface ParsedQuery {
   readonly phrases: readonly string[];
   /** Normalised adjacent content-word pairs of the question (unquoted phrase evidence). */
   readonly pairs: readonly string[];
+  /**
+   * When the question opens with a compound noun the dictionary knows (speed limit, light rail): the
+   * ways a passage may write it, normalised. A passage that has only one of its words is not about it.
+   */
+  readonly leadCompound?: readonly string[];
 }
 
 /** Longest question we read; beyond this a "question" is a paste, and work must stay bounded. */
@@ -205,10 +212,31 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     wordsInOrder.push(token.word);
     i += 1;
   }
+  // Only when its first word is nowhere in the corpus: then passages can match just its second word.
+  const lead = concepts[0];
+  const leadCompound =
+    lead !== undefined && lead.variants.length === 0 && lead.words.length === 1
+      ? compoundForms(wordsInOrder[0], wordsInOrder[1], context)
+      : undefined;
   const pairs: string[] = [];
   for (let k = 0; k + 1 < wordsInOrder.length; k += 1)
     pairs.push(`${wordsInOrder[k]} ${wordsInOrder[k + 1]}`);
-  return { concepts, phrases, pairs };
+  return leadCompound === undefined
+    ? { concepts, phrases, pairs }
+    : { concepts, phrases, pairs, leadCompound };
+}
+
+/** Written forms of "first second" when the dictionary knows it as a compound noun (see leadCompound). */
+function compoundForms(
+  first: string | undefined,
+  second: string | undefined,
+  context: QueryContext,
+): string[] | undefined {
+  if (first === undefined || second === undefined) return undefined;
+  const lemmas = context.lexicon?.thesaurus?.compoundNoun?.(first, second) ?? [];
+  if (lemmas.length === 0) return undefined;
+  const seconds = new Set([second, ...lemmas, ...lemmas.map((lemma) => `${lemma}s`)]);
+  return [...seconds].map((word) => `${first} ${word}`);
 }
 
 /**
