@@ -143,6 +143,9 @@ describe('abstention', () => {
     'How do I bake sourdough bread?',
     // A coined word with no corpus word within typo reach names something the article lacks.
     'What did the zebracorn committee approve?',
+    // An entity the alias table knows, none of whose names the article uses, however it is written.
+    'did the uk ban huawei',
+    'what did britain decide about huawei',
     '',
     '   ',
     '???',
@@ -154,6 +157,10 @@ describe('abstention', () => {
       expect(result.suggestions.length).toBeGreaterThan(0);
       expect(result.suggestions.length).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('answers through an entity the article does name under another alias (Canberra → Australia)', () => {
+    expect(top(engine.search('why did canberra ban huawei')).passage.paragraph).toBe(17);
   });
 
   it('suggests topics that share a word with a refused question', () => {

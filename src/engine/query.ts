@@ -102,12 +102,16 @@ export interface PreparedAliases {
   /** First term of an entry → entries starting with it. */
   readonly byFirstTerm: ReadonlyMap<string, readonly AliasEntry[]>;
   readonly groups: readonly (readonly AliasEntry[])[];
+  /** Groups that name an entity (the first member is a proper noun: a country, a person). */
+  readonly properGroups: ReadonlySet<number>;
 }
 
 export function prepareAliases(table: AliasTable): PreparedAliases {
   const byFirstTerm = new Map<string, AliasEntry[]>();
   const groups: AliasEntry[][] = [];
+  const properGroups = new Set<number>();
   table.groups.forEach((group, g) => {
+    if (/^\p{Lu}/u.test(group[0] ?? '')) properGroups.add(g);
     const entries: AliasEntry[] = [];
     for (const phrase of group) {
       const terms = tokenize(phrase)
@@ -123,7 +127,7 @@ export function prepareAliases(table: AliasTable): PreparedAliases {
     }
     groups.push(entries);
   });
-  return { byFirstTerm, groups };
+  return { byFirstTerm, groups, properGroups };
 }
 
 export interface LexiconInfo {
@@ -344,9 +348,11 @@ function aliasConcept(
     known.length > 0
       ? Math.max(...known) * specific
       : unknownMass(last, context, span.length > 1 || span.some((t) => names.has(t)));
+  // An entity the alias table knows (the UK, however it is written) of which the corpus has no name.
+  const absentEntity = groups.some((g) => aliases.properGroups.has(g));
   const absentName =
     variants.length === 0 &&
-    span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon));
+    (absentEntity || span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon)));
   return { label, mass, variants, words, absentName };
 }
 
