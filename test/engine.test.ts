@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.js';
-import type { Article, Corpus, Passage } from '../src/corpus/types.js';
+import type { Corpus } from '../src/corpus/types.js';
 import { EXCERPT_MAX_CHARS, createEngine } from '../src/engine/index.js';
 import type { Engine, Hit, SearchResult } from '../src/engine/index.js';
 import { buildIndex } from '../src/engine/index-build.js';
 import { tokenize } from '../src/engine/tokenize.js';
 import { loadLexicon } from '../src/lexicon.js';
+import { memoryCorpus } from './support/memory-corpus.js';
 
 let corpus: Corpus;
 let engine: Engine;
@@ -20,26 +21,6 @@ function top(result: SearchResult): Hit {
   const hit = result.results[0];
   if (hit === undefined) throw new Error('answer without results');
   return hit;
-}
-
-/** A corpus built in memory: one article, one passage per text, optional aliases. */
-function memoryCorpus(texts: readonly string[], groups: string[][] = []): Corpus {
-  const passages: Passage[] = texts.map((text, i) => ({
-    id: `mem#p${i + 1}`,
-    articleId: 'mem',
-    kind: 'paragraph',
-    paragraph: i + 1,
-    text,
-  }));
-  const article: Article = {
-    id: 'mem',
-    title: 'Memory article',
-    file: 'mem.md',
-    passages,
-    sections: [],
-    questions: ['What happened at the harbour?'],
-  };
-  return { articles: [article], aliases: { groups } };
 }
 
 describe('retrieval on the article (paragraph of the best result)', () => {

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Corpus, Passage } from '../src/corpus/types.js';
 import { createEngine } from '../src/engine/index.js';
 import type { Lexicon, RelatedWord, SearchResult, Thesaurus } from '../src/engine/index.js';
 import { loadWordNet } from '../src/wordnet.js';
-
-function memoryCorpus(texts: readonly string[]): Corpus {
-  const passages: Passage[] = texts.map((text, i) => ({
-    id: `mem#p${i + 1}`,
-    articleId: 'mem',
-    kind: 'paragraph',
-    paragraph: i + 1,
-    text,
-  }));
-  const article: Article = {
-    id: 'mem',
-    title: 'Memory article',
-    file: 'mem.md',
-    passages,
-    sections: [],
-    questions: [],
-  };
-  return { articles: [article], aliases: { groups: [] } };
-}
+import { memoryCorpus } from './support/memory-corpus.js';
 
 /** Every word of the texts (and the extra words) counted once: all are real, equally rare words. */
 function lexiconOf(words: readonly string[], thesaurus?: Thesaurus): Lexicon {
