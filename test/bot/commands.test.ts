@@ -2,21 +2,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCommand, loadCommands } from '../../src/bot/commands.js';
 import { COMMANDS_DIR } from '../../src/bot/startup.js';
+import { COMMAND_NAMES } from './harness.js';
 
 const fixture = (name: string) => path.join('test', 'fixtures', 'commands', name);
 
 describe('command loader', () => {
   it('loads the real commands with their exact names', async () => {
     const commands = await loadCommands(COMMANDS_DIR);
-    expect(commands.map((c) => c.data.name)).toEqual([
-      'arguments',
-      'Ask the article',
-      'ask',
-      'decisions',
-      'help',
-      'quote',
-      'sources',
-    ]);
+    expect(commands.map((c) => c.data.name)).toEqual(COMMAND_NAMES);
     const ask = commands.find((c) => c.data.name === 'ask')!.data.toJSON() as {
       options: { name: string; required?: boolean; autocomplete?: boolean; type: number }[];
     };

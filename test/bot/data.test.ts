@@ -6,16 +6,15 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BotContext } from '../../src/bot/context.js';
 import { createLogger } from '../../src/bot/log.js';
 import { loadContext } from '../../src/bot/startup.js';
 import { watchData } from '../../src/bot/watch.js';
 import type { ReloadOutcome } from '../../src/bot/watch.js';
 import { DataError } from '../../src/corpus/errors.js';
-import { FakeDiscord } from '../fake-discord/server.js';
 import { slashCommand } from '../fake-discord/interactions.js';
-import { TEST_TOKEN } from './harness.js';
+import { TEST_TOKEN, useFakeDiscord } from './harness.js';
 import { startMain, waitFor } from './main-process.js';
 
 const ARTICLE = 'huawei-5g-wins.md';
@@ -120,21 +119,14 @@ describe('DATA_WATCH', () => {
   });
 
   describe('npm start with DATA_WATCH=1', () => {
-    let fake: FakeDiscord;
-    beforeAll(async () => {
-      fake = new FakeDiscord({ token: TEST_TOKEN });
-      await fake.start();
-    });
-    afterAll(async () => {
-      await fake?.stop();
-    });
+    const fakeDiscord = useFakeDiscord();
 
     it('answers from the changed data, and keeps answering after a broken change', async () => {
       const dir = copyOfData();
       const original = readFileSync(path.join(dir, ARTICLE), 'utf8');
       const main = startMain({
         DISCORD_TOKEN: TEST_TOKEN,
-        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_API_URL: fakeDiscord().apiUrl,
         DATA_DIR: dir,
         DATA_WATCH: '1',
         COOLDOWN_SECONDS: '0',
@@ -143,7 +135,8 @@ describe('DATA_WATCH', () => {
         await waitFor(() => main.output().includes('logged in as'), 'login');
         expect(main.output()).toContain(`watching ${dir} for changes (DATA_WATCH)`);
         const ask = async () =>
-          (await fake.interact(slashCommand(fake, 'ask', { question: NEW_QUESTION }))).body.data!;
+          (await fakeDiscord().interact(slashCommand(fakeDiscord(), 'ask', { question: NEW_QUESTION }))).body
+            .data!;
 
         expect((await ask()).content).toContain("The article doesn't cover that");
 

@@ -3,6 +3,7 @@
  * random 127.0.0.1 port, with the real library from data/. Everything is stopped by `stop()`.
  */
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import type { Bot } from '../../src/bot/bot.js';
 import { loadCommands } from '../../src/bot/commands.js';
@@ -15,6 +16,28 @@ import { FakeDiscord } from '../fake-discord/server.js';
 
 /** Token-shaped on purpose, so the redaction of anything token-like is exercised too. */
 export const TEST_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE1.fake-token-for-tests-only-0123456789';
+
+/** The commands in commands/, by the names Discord shows (the loader's order). */
+export const COMMAND_NAMES = ['arguments', 'Ask the article', 'ask', 'decisions', 'help', 'quote', 'sources'];
+
+/**
+ * A FakeDiscord started before the tests of the enclosing describe block (or file) and stopped after
+ * them; call the returned function inside a test to reach it.
+ */
+export function useFakeDiscord(): () => FakeDiscord {
+  let fake: FakeDiscord | undefined;
+  beforeAll(async () => {
+    fake = new FakeDiscord({ token: TEST_TOKEN });
+    await fake.start();
+  });
+  afterAll(async () => {
+    await fake?.stop();
+  });
+  return () => {
+    if (fake === undefined) throw new Error('useFakeDiscord: the fake Discord is used before beforeAll ran');
+    return fake;
+  };
+}
 
 export interface Harness {
   readonly fake: FakeDiscord;

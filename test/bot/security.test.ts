@@ -7,10 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../fake-discord/server.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { slashCommand } from '../fake-discord/interactions.js';
-import { TEST_TOKEN } from './harness.js';
+import { TEST_TOKEN, useFakeDiscord } from './harness.js';
 import { startMain, waitFor } from './main-process.js';
 import type { MainProcess } from './main-process.js';
 
@@ -23,51 +22,44 @@ function expectNoSecret(output: string, token: string): void {
   expect(output).not.toContain(token.split('.')[2]);
 }
 
-let fake: FakeDiscord;
+const fakeDiscord = useFakeDiscord();
 let running: MainProcess | undefined;
-beforeAll(async () => {
-  fake = new FakeDiscord({ token: TEST_TOKEN });
-  await fake.start();
-});
 afterEach(() => {
-  fake.closeIdentifyWith = undefined;
+  fakeDiscord().closeIdentifyWith = undefined;
   if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
   running = undefined;
-});
-afterAll(async () => {
-  await fake?.stop();
 });
 
 describe('an invalid token stops the bot with a clear message, once', () => {
   it('401 on GET /gateway/bot', async () => {
-    const identifies = fake.identifies.length;
-    running = startMain({ DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_URL: fake.apiUrl });
+    const identifies = fakeDiscord().identifies.length;
+    running = startMain({ DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_URL: fakeDiscord().apiUrl });
     expect(await running.exited()).toBe(1);
     expect(running.output()).toMatch(
       /ERROR cannot connect to Discord: An invalid token was provided\. Discord rejected DISCORD_TOKEN: reset it in the Developer Portal \(Bot → Reset Token\) and update \.env\.\n$/,
     );
-    expect(fake.identifies.length).toBe(identifies); // never got as far as the gateway
+    expect(fakeDiscord().identifies.length).toBe(identifies); // never got as far as the gateway
     expectNoSecret(running.output(), WRONG_TOKEN);
   });
 
   it('close 4004 at IDENTIFY: exits instead of reconnecting; IDENTIFY asked for the Guilds intent only', async () => {
-    fake.closeIdentifyWith = 4004;
-    const identifies = fake.identifies.length;
-    running = startMain({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fake.apiUrl });
+    fakeDiscord().closeIdentifyWith = 4004;
+    const identifies = fakeDiscord().identifies.length;
+    running = startMain({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fakeDiscord().apiUrl });
     expect(await running.exited()).toBe(1);
     expect(running.output()).toContain(
       'Discord rejected DISCORD_TOKEN (gateway close 4004, authentication failed): reset it in the Developer Portal (Bot → Reset Token) and update .env.',
     );
-    expect(fake.identifies.slice(identifies)).toEqual([{ token: TEST_TOKEN, intents: 1 }]); // 1 = Guilds
+    expect(fakeDiscord().identifies.slice(identifies)).toEqual([{ token: TEST_TOKEN, intents: 1 }]); // 1 = Guilds
     expectNoSecret(running.output(), TEST_TOKEN);
   });
 
   it('close 4004 while running (token reset in the portal): exits 1 instead of idling', async () => {
-    running = startMain({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fake.apiUrl });
+    running = startMain({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fakeDiscord().apiUrl });
     const main = running;
     await waitFor(() => main.output().includes('logged in as'), 'login');
-    expect((await fake.interact(slashCommand(fake, 'help'))).body.type).toBe(4);
-    fake.closeGateway(4004);
+    expect((await fakeDiscord().interact(slashCommand(fakeDiscord(), 'help'))).body.type).toBe(4);
+    fakeDiscord().closeGateway(4004);
     expect(await running.exited()).toBe(1);
     expect(running.output()).toContain('cannot stay connected to Discord: Discord rejected DISCORD_TOKEN');
     expectNoSecret(running.output(), TEST_TOKEN);
@@ -84,10 +76,10 @@ describe('the token never appears in output', () => {
       preload,
       "process.on('SIGUSR2', () => { throw new Error(`request failed: Authorization: Bot ${process.env.DISCORD_TOKEN}`); });\n",
     );
-    running = startMain({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'debug' }, [
-      '--import',
-      preload,
-    ]);
+    running = startMain(
+      { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fakeDiscord().apiUrl, LOG_LEVEL: 'debug' },
+      ['--import', preload],
+    );
     const main = running;
     await waitFor(() => main.output().includes('logged in as'), 'login');
     running.child.kill('SIGUSR2');
