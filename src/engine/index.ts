@@ -175,9 +175,7 @@ function rank(
         const to = index.postingStart[term + 1] ?? 0;
         for (let p = from; p < to; p += 1) {
           const doc = index.postingDoc[p] ?? 0;
-          const tf = index.postingTf[p] ?? 0;
-          const norm = K1 * (1 - B + (B * (index.docLength[doc] ?? 0)) / index.averageLength);
-          const score = variant.weight * idf * ((tf * (K1 + 1)) / (tf + norm));
+          const score = variant.weight * idf * termFrequencyWeight(index, p, doc);
           if (concept[doc] === 0) conceptTouched.push(doc);
           if (score > (concept[doc] ?? 0)) concept[doc] = score;
         }
@@ -197,11 +195,9 @@ function rank(
           const to = index.postingStart[term + 1] ?? 0;
           for (let p = from; p < to; p += 1) {
             const doc = index.postingDoc[p] ?? 0;
-            const tf = index.postingTf[p] ?? 0;
-            const norm = K1 * (1 - B + (B * (index.docLength[doc] ?? 0)) / index.averageLength);
             const entry = sums.get(doc) ?? { hits: 0, score: 0 };
             entry.hits += 1;
-            entry.score += idf * ((tf * (K1 + 1)) / (tf + norm));
+            entry.score += idf * termFrequencyWeight(index, p, doc);
             sums.set(doc, entry);
           }
         }
@@ -244,6 +240,13 @@ function rank(
 }
 
 /** Coverage credit of concept `c` in passage `doc`: the variant's cover in the text, half in context. */
+/** BM25's saturated, length-normalised term frequency of posting `p` (which belongs to passage `doc`). */
+function termFrequencyWeight(index: InvertedIndex, p: number, doc: number): number {
+  const tf = index.postingTf[p] ?? 0;
+  const norm = K1 * (1 - B + (B * (index.docLength[doc] ?? 0)) / index.averageLength);
+  return (tf * (K1 + 1)) / (tf + norm);
+}
+
 function conceptCover(index: InvertedIndex, c: Concept, doc: number): number {
   let best = 0;
   const previous = index.previousDoc[doc] ?? -1;
