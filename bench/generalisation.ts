@@ -20,9 +20,8 @@ import { parseArgs } from 'node:util';
 
 import MiniSearch from 'minisearch';
 
-import { loadCorpus } from '../src/corpus/load.js';
 import type { Corpus, Passage } from '../src/corpus/types.js';
-import { createEngine, type Engine } from '../src/engine/index.js';
+import type { Engine } from '../src/engine/index.js';
 import {
   asOutOfScope,
   evaluate,
@@ -31,7 +30,7 @@ import {
   type EvalReport,
   type Miss,
 } from '../src/eval/evaluate.js';
-import { loadLexicon } from '../src/lexicon.js';
+import { loadLibrary } from '../src/library.js';
 
 const QUESTIONS_FILE = 'questions.json';
 /** Results MiniSearch is asked for: hit@3 needs three. */
@@ -91,10 +90,9 @@ function evaluateMiniSearch(corpus: Corpus, questions: readonly EvalQuestion[]):
 }
 
 async function loadSet(dir: string, name: string): Promise<ArticleSet> {
-  const corpus = await loadCorpus(dir);
+  const { corpus, engine } = await loadLibrary(dir);
   const file = path.join(dir, QUESTIONS_FILE);
   const questions = parseQuestions(JSON.parse(await readFile(file, 'utf8')) as unknown, file);
-  const engine = createEngine(corpus, { lexicon: loadLexicon() });
   return {
     name,
     corpus,

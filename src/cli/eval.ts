@@ -10,12 +10,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../corpus/load.js';
-import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/types.js';
 import { asOutOfScope, evaluate, formatMisses, formatTable, parseQuestions } from '../eval/evaluate.js';
 import type { EvalQuestion, EvalReport } from '../eval/evaluate.js';
-import { loadLexicon } from '../lexicon.js';
+import { loadLibrary } from '../library.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_SETS = {
@@ -72,8 +70,9 @@ function readQuestions(file: string): EvalQuestion[] {
   return parseQuestions(data, file);
 }
 
+/** The engine exactly as the CLI and the bot build it, so eval measures what users get. */
 async function engineFor(dir: string): Promise<Engine> {
-  return createEngine(await loadCorpus(dir), { lexicon: loadLexicon() });
+  return (await loadLibrary(dir)).engine;
 }
 
 async function main(): Promise<void> {
