@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../src/corpus/load.js';
 import type { Passage } from '../src/corpus/types.js';
-import { createEngine } from '../src/engine/index.js';
 import type { Engine, Hit, SearchResult } from '../src/engine/index.js';
 import { asOutOfScope, evaluate, parseQuestions } from '../src/eval/evaluate.js';
 import type { EvalQuestion } from '../src/eval/evaluate.js';
-import { loadLexicon } from '../src/lexicon.js';
+import { loadLibrary } from '../src/library.js';
 
 function questionsFrom(file: string): EvalQuestion[] {
   return parseQuestions(JSON.parse(readFileSync(file, 'utf8')), file);
 }
 
+/** The engine as `npm run eval`, the CLI and the bot build it. */
 async function engineFor(dir: string): Promise<Engine> {
-  return createEngine(await loadCorpus(dir), { lexicon: loadLexicon() });
+  return (await loadLibrary(dir)).engine;
 }
 
 describe('evaluate (metrics)', () => {
