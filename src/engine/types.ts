@@ -24,9 +24,26 @@ export interface Hit {
   readonly excerpt: Excerpt;
 }
 
+/**
+ * `asked`, when present, is the question the engine actually read after stripping chat noise
+ * (greetings, links, mention tags, sign-offs) or shortening a long message to its question;
+ * transports show it with a "shortened" note. Absent when the input was read as typed.
+ * `reason` on a no-match says why in words a user can act on (e.g. the article gives no such figure).
+ */
 export type SearchResult =
-  | { readonly kind: 'answer'; readonly query: string; readonly results: readonly Hit[] }
-  | { readonly kind: 'no-match'; readonly query: string; readonly suggestions: readonly string[] };
+  | {
+      readonly kind: 'answer';
+      readonly query: string;
+      readonly asked?: string;
+      readonly results: readonly Hit[];
+    }
+  | {
+      readonly kind: 'no-match';
+      readonly query: string;
+      readonly asked?: string;
+      readonly reason?: string;
+      readonly suggestions: readonly string[];
+    };
 
 export interface SearchOptions {
   /** Maximum number of results (default 5). */
