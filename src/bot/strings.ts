@@ -16,6 +16,18 @@ export const STATUS_MARKERS: Readonly<Record<DecisionStatus, string>> = {
   banned: '🔴',
 };
 
+/**
+ * The colour of each status marker as Discord draws it (Twemoji's large circles), for pictures that must
+ * match the markers: the /decisions map fills each country in its status's colour.
+ */
+export const STATUS_COLOURS: Readonly<Record<DecisionStatus, string>> = {
+  approved: '#78b159',
+  'conditionally-approved': '#fdcb58',
+  'likely-to-select': '#55acee',
+  'decided-against': '#f4900c',
+  banned: '#dd2e44',
+};
+
 /** One marker per argument side (labels: SIDE_LABELS in src/facts/types.ts). */
 export const SIDE_MARKERS: Readonly<Record<ArgumentSide, string>> = {
   'for-huawei-access': '➕',
@@ -59,6 +71,7 @@ export const STRINGS = {
     '`/quote passage:` finds a paragraph as you type and posts it whole, with its citation.',
     '`/decisions` lists who decided what, by status (add `country:` for one country, its conditions and reasons).',
     '`/arguments` lists the arguments for and against, with who makes them (add `side:` to pick one side).',
+    '`/summary` gives the article at a glance: every decision and the main arguments of each side, cited.',
     '`/sources` lists the indexed articles.',
     'Right-click a message → Apps → **Ask the article** to answer that message as a question.',
     '',
@@ -90,4 +103,35 @@ export const STRINGS = {
   somethingWentWrong: (ref: string) =>
     `Something went wrong (ref ${ref}). It has been logged; please try again in a moment.`,
   unknownCommand: (name: string) => `I don't know the command “${name}”.`,
+} as const;
+
+/** /summary, the /decisions map and where they are pointed to from. */
+export const SUMMARY_STRINGS = {
+  title: (article: string) => `Summary: ${article}`,
+  decisionsHeading: (count: number) => `**Decisions** (${count})`,
+  argumentsHeading: (shown: number, total: number) => `**Main arguments** (${shown} of ${total})`,
+  argumentsRule: 'the first of each side in article order',
+  conditions: 'Conditions',
+  conditionsInBold: 'conditions in bold',
+  more: 'More',
+  rest: (decisionsLeftOut: number, argumentsLeftOut: number) =>
+    [
+      decisionsLeftOut ? `${decisionsLeftOut} more decisions: \`/decisions\`.` : '',
+      argumentsLeftOut
+        ? `${argumentsLeftOut} more arguments: \`/arguments\` (add \`side:\` for one side).`
+        : '',
+      'A map and every decision: `/decisions`; conditions and reasons for one country: `/decisions country:`.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  footer: 'Verbatim quotes; ¶ numbers count the article’s body paragraphs from 1.',
+  askedForSummary: 'That is what `/summary` shows, so here it is:',
+  noFacts: 'The article’s facts file lists no decisions or arguments to summarise; try `/ask`.',
+  mapTitle: (vendors: readonly string[]) =>
+    `Decisions about ${vendors.join(', ') || 'the vendor'}: who decided what, by country (from the article)`,
+  mapNoDecision: 'No decision in the article',
+  mapLegend: (label: string, countries: readonly string[]) => `${label}: ${countries.join(', ')}`,
+  mapMissing: (countries: readonly string[]) => `Not drawn (not in the world atlas): ${countries.join(', ')}`,
+  mapDescription: 'World map: each country with a decision in the article, filled in its status colour',
+  consoleAttachment: (name: string, file: string) => `📎 ${name} saved to ${file}`,
 } as const;
