@@ -6,6 +6,9 @@ import type { BotContext } from '../src/bot/context.js';
 import { LIMITS, MAX_QUESTION_CHARS } from '../src/bot/limits.js';
 import { CUSTOM_ID_PREFIX, noticeReply, parseCustomId } from '../src/bot/reply.js';
 import type { Choice, Reply } from '../src/bot/reply.js';
+import { SUMMARY_STRINGS } from '../src/bot/strings.js';
+import { isSummaryRequest } from '../src/bot/summary-intent.js';
+import { summaryReply } from '../src/bot/summary.js';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -25,7 +28,11 @@ export const data = new SlashCommandBuilder()
 
 export function execute(request: CommandRequest, ctx: BotContext): Reply {
   const question = String(request.options.question ?? '');
-  return answerQuestion(ctx, question, { ephemeral: request.options.private === true });
+  const ephemeral = request.options.private === true;
+  // No passage answers "summarize the article": show what /summary shows, and say so.
+  if (isSummaryRequest(question))
+    return summaryReply(ctx, { ephemeral, note: SUMMARY_STRINGS.askedForSummary });
+  return answerQuestion(ctx, question, { ephemeral });
 }
 
 export function autocomplete(request: AutocompleteRequest, ctx: BotContext): Choice[] {

@@ -7,6 +7,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { citeFact } from '../src/bot/answers.js';
 import type { AutocompleteRequest, CommandRequest } from '../src/bot/commands.js';
 import type { BotContext } from '../src/bot/context.js';
+import { withDecisionsMap } from '../src/bot/decisions-map.js';
 import { LIMITS } from '../src/bot/limits.js';
 import {
   countryChoice,
@@ -37,12 +38,13 @@ export function execute(request: CommandRequest, ctx: BotContext): Reply {
   const { facts, corpus } = ctx.library;
   const typed = String(request.options.country ?? '').trim();
   if (!typed) {
-    return decisionsReply(
+    const reply = decisionsReply(
       decisionsByStatus(facts).map(({ status, decisions }) => ({
         status,
         decisions: decisions.map((decision) => citeFact(ctx, decision)),
       })),
     );
+    return withDecisionsMap(reply, ctx.library, ctx.log);
   }
   const country = resolveCountry(typed, facts, corpus.aliases);
   const decisions = country === undefined ? [] : decisionsForCountry(facts, country);

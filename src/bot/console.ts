@@ -3,6 +3,9 @@
  * Discord and see the same replies as text. Nothing is sent anywhere.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../config.js';
@@ -11,8 +14,9 @@ import { findButtonOwner } from './commands.js';
 import { CONSOLE_USER_ID, parseConsoleLine, renderReplyAsText, replyButtons } from './console-core.js';
 import { createLogger } from './log.js';
 import { autocompleteChoices, errorReply, noticeReply } from './reply.js';
-import type { Reply } from './reply.js';
+import type { Reply, ReplyFile } from './reply.js';
 import { isEntryPoint, prepare } from './startup.js';
+import { SUMMARY_STRINGS } from './strings.js';
 
 const CONSOLE_HELP = [
   'Type a command as in Discord, e.g.',
@@ -25,7 +29,7 @@ const CONSOLE_HELP = [
 
 export async function runConsole(
   config: Config,
-  io: { input: Readable; output: Writable; ansi?: boolean } = {
+  io: { input: Readable; output: Writable; ansi?: boolean; attachmentsDir?: string } = {
     input: process.stdin,
     output: process.stdout,
     ansi: process.stdout.isTTY,
@@ -38,7 +42,13 @@ export async function runConsole(
   });
   const { commands, ctx } = await prepare(config, log);
   const say = (text: string) => io.output.write(`${text}\n`);
-  const show = (reply: Reply) => say(`${renderReplyAsText(reply, { ansi: io.ansi ?? false })}\n`);
+  const show = async (reply: Reply) => {
+    say(renderReplyAsText(reply, { ansi: io.ansi ?? false }));
+    for (const file of reply.files ?? []) {
+      say(SUMMARY_STRINGS.consoleAttachment(file.name, await saveAttachment(file, io.attachmentsDir)));
+    }
+    say('');
+  };
   say(`${CONSOLE_HELP}\n`);
 
   let last: Reply | undefined;
@@ -74,7 +84,7 @@ export async function runConsole(
         }
         case 'command':
           last = await input.command.execute(input.request, ctx);
-          show(last);
+          await show(last);
           break;
         case 'button': {
           const button = last ? replyButtons(last)[input.index - 1] : undefined;
@@ -90,7 +100,7 @@ export async function runConsole(
                 ctx,
               );
           last = reply;
-          show(reply);
+          await show(reply);
           break;
         }
       }
@@ -100,10 +110,21 @@ export async function runConsole(
       log.error(`console command failed (ref ${ref})`, {
         error: error instanceof Error ? error : new Error(String(error)),
       });
-      show(errorReply(ref));
+      await show(errorReply(ref));
     }
     io.output.write('> ');
   }
+}
+
+/**
+ * Console mode has no chat to show an image in: attachments (the /decisions map) are written to a folder,
+ * the system temp folder by default, and the reply prints where.
+ */
+async function saveAttachment(file: ReplyFile, dir = path.join(tmpdir(), 'article-bot')): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, path.basename(file.name));
+  await writeFile(target, file.attachment);
+  return target;
 }
 
 if (isEntryPoint(import.meta.url)) {

@@ -27,6 +27,14 @@ export interface Reply {
   /** MessageFlags.Ephemeral for replies only the asker sees. */
   flags?: MessageFlags.Ephemeral;
   allowedMentions: { parse: [] };
+  /** Attachments (discord.js sends them as multipart); console mode saves them to files. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  readonly attachment: Buffer;
+  readonly name: string;
+  readonly description?: string;
 }
 
 export interface Choice {

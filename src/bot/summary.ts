@@ -22,7 +22,13 @@ export const SUMMARY_ARGUMENTS_PER_SIDE = 2;
 const HEADINGS_RESERVE = 200;
 const EMBED_COLOUR = 0xc7000b;
 
-export function summaryReply(ctx: BotContext, options: { readonly ephemeral?: boolean } = {}): Reply {
+export interface SummaryOptions {
+  readonly ephemeral?: boolean;
+  /** A line above the summary (trusted bot wording), e.g. when /ask was asked for one. */
+  readonly note?: string;
+}
+
+export function summaryReply(ctx: BotContext, options: SummaryOptions = {}): Reply {
   const { facts } = ctx.library;
   if (facts.decisions.length + facts.arguments.length === 0) return noticeReply(SUMMARY_STRINGS.noFacts);
   const ref = (fact: Fact) => paragraphRef(ctx, fact);
@@ -68,6 +74,7 @@ export function summaryReply(ctx: BotContext, options: { readonly ephemeral?: bo
       },
     ],
     ephemeral: options.ephemeral ?? false,
+    ...(options.note === undefined ? {} : { content: options.note }),
   });
 }
 

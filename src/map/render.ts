@@ -88,7 +88,9 @@ export function mapSvg(atlas: Atlas, input: MapInput): MapSvg {
   });
   if (missing.length) {
     const y = mapBottom + PAD + legend.length * LEGEND_LINE;
-    lines.push(`<text x="${PAD}" y="${y + SWATCH - 4}" font-size="16">${xml(input.missingLabel(missing))}</text>`);
+    lines.push(
+      `<text x="${PAD}" y="${y + SWATCH - 4}" font-size="16">${xml(input.missingLabel(missing))}</text>`,
+    );
   }
   const height = mapBottom + PAD + lines.length * LEGEND_LINE + PAD;
   const svg = [
