@@ -18,7 +18,16 @@ import { FakeDiscord } from '../fake-discord/server.js';
 export const TEST_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE1.fake-token-for-tests-only-0123456789';
 
 /** The commands in commands/, by the names Discord shows (the loader's order). */
-export const COMMAND_NAMES = ['arguments', 'Ask the article', 'ask', 'decisions', 'help', 'quote', 'sources'];
+export const COMMAND_NAMES = [
+  'arguments',
+  'Ask the article',
+  'ask',
+  'decisions',
+  'help',
+  'quote',
+  'sources',
+  'summary',
+];
 
 /**
  * A FakeDiscord started before the tests of the enclosing describe block (or file) and stopped after

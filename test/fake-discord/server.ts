@@ -8,6 +8,7 @@
  *          PATCH /api/v10/webhooks/{app}/{token}/messages/@original       → recorded, message object
  *          POST /api/v10/webhooks/{app}/{token}?wait=true                 → recorded, message object
  *          PUT  /api/v10/applications/{app}[/guilds/{guild}]/commands     → recorded, commands with ids
+ *   Multipart bodies (replies with attachments): payload_json is the body, file parts are in `files`.
  *   Gateway HELLO (op 10) → IDENTIFY (op 2) → READY; heartbeats (op 1 → op 11); RESUME (op 6) → RESUMED.
  *
  * Faults for hardening tests: `faults` answers matching REST requests with a chosen status, body and headers
@@ -31,6 +32,16 @@ export interface RecordedRequest {
   readonly body: unknown;
   /** performance.now() when the body had fully arrived. */
   readonly at: number;
+  /** File parts of a multipart/form-data body (attachments), in order; empty for JSON bodies. */
+  readonly files: readonly RecordedFile[];
+}
+
+export interface RecordedFile {
+  /** The form field, e.g. "files[0]". */
+  readonly field: string;
+  readonly filename: string;
+  readonly contentType: string | undefined;
+  readonly data: Buffer;
 }
 
 export interface InteractionCallback extends RecordedRequest {
@@ -263,6 +274,7 @@ export class FakeDiscord {
       headers: req.headers,
       body: parseBody(raw, req.headers['content-type']),
       at: performance.now(),
+      files: parseMultipartFiles(raw, req.headers['content-type']),
     };
     this.requests.push(recorded);
 
@@ -384,4 +396,32 @@ export function parseBody(raw: Buffer, contentType: string | undefined): unknown
   } catch {
     return text;
   }
+}
+
+/** The file parts of a multipart/form-data body, split on bytes (a PNG is not valid UTF-8). */
+export function parseMultipartFiles(raw: Buffer, contentType: string | undefined): RecordedFile[] {
+  const boundary = /multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
+  if (!boundary) return [];
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const files: RecordedFile[] = [];
+  let at = raw.indexOf(marker);
+  while (at >= 0) {
+    const start = at + marker.length + 2; // skip the CRLF after the boundary
+    const next = raw.indexOf(marker, start);
+    if (next < 0) break;
+    const part = raw.subarray(start, next - 2); // drop the CRLF before the next boundary
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, Math.max(0, split)).toString('utf8');
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (split >= 0 && filename !== undefined) {
+      files.push({
+        field: /name="([^"]*)"/.exec(head)?.[1] ?? '',
+        filename,
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1],
+        data: Buffer.from(part.subarray(split + 4)),
+      });
+    }
+    at = next;
+  }
+  return files;
 }
