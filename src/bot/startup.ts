@@ -5,6 +5,7 @@ import { loadLibrary } from '../library.js';
 import { loadCommands } from './commands.js';
 import type { Command } from './commands.js';
 import { createContext } from './context.js';
+import { decisionsMap } from './decisions-map.js';
 import type { BotContext } from './context.js';
 import type { Logger } from './log.js';
 
@@ -21,9 +22,14 @@ export async function prepare(config: Config, log: Logger): Promise<Prepared> {
   return { commands, ctx };
 }
 
-/** A fresh handler context over the data in `dataDir` (start-up and DATA_WATCH reloads). @throws DataError */
+/**
+ * A fresh handler context over the data in `dataDir` (start-up and DATA_WATCH reloads). The /decisions map
+ * is drawn here, once per load (~0.2 s), so no interaction waits for it. @throws DataError
+ */
 export async function loadContext(dataDir: string, log: Logger): Promise<BotContext> {
-  return createContext(await loadLibrary(dataDir), log);
+  const library = await loadLibrary(dataDir);
+  decisionsMap(library, log);
+  return createContext(library, log);
 }
 
 /** True when `importMetaUrl` is the script node was started with (not imported by a test). */

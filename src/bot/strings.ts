@@ -110,7 +110,7 @@ export const SUMMARY_STRINGS = {
   title: (article: string) => `Summary: ${article}`,
   decisionsHeading: (count: number) => `**Decisions** (${count})`,
   argumentsHeading: (shown: number, total: number) => `**Main arguments** (${shown} of ${total})`,
-  argumentsRule: 'the first of each side in article order',
+  argumentsRule: 'the first of each side in article order, none quoted twice',
   conditions: 'Conditions',
   conditionsInBold: 'conditions in bold',
   more: 'More',

@@ -7,10 +7,12 @@
  * The rule for "main": arguments are taken round by round, the first of each side in article order, then
  * the second of each side, up to `perSide`. Article order is the writer's own order of importance within a
  * side (a news article leads with what matters), and going round the sides keeps the digest balanced
- * instead of filling up with whichever side the article quotes most.
+ * instead of filling up with whichever side the article quotes most. An argument whose quote is already
+ * on show (its words are inside a decision's quote, or the other way round, in the same ¶) is skipped for
+ * the next one of its side: one reply never shows a sentence twice.
  */
 import { argumentsBySide, decisionsByStatus } from './match.js';
-import type { Argument, ArgumentSide, Decision, DecisionStatus, FactSet } from './types.js';
+import type { Argument, ArgumentSide, Decision, DecisionStatus, Fact, FactSet } from './types.js';
 
 /** Decisions with the same status, ¶ and quote (e.g. three countries named in one sentence): one line. */
 export interface DecisionLine {
@@ -42,6 +44,15 @@ export interface SummaryBudget {
   readonly perSide: number;
 }
 
+/** Two facts quoting the same words: same article and ¶, one quote inside the other. */
+function overlaps(a: Fact, b: Fact): boolean {
+  return (
+    a.articleId === b.articleId &&
+    a.paragraph === b.paragraph &&
+    (a.quote.includes(b.quote) || b.quote.includes(a.quote))
+  );
+}
+
 /** Decision lines in status order (most open first), then data order. */
 export function decisionLines(facts: FactSet): DecisionLine[] {
   return decisionsByStatus(facts).flatMap(({ status, decisions }) => {
@@ -62,26 +73,34 @@ export function decisionLines(facts: FactSet): DecisionLine[] {
  */
 export function planSummary(facts: FactSet, budget: SummaryBudget): SummaryPlan {
   let left = budget.budget;
+  const shown: Fact[] = [];
   const decisions: DecisionLine[] = [];
   for (const line of decisionLines(facts)) {
     const cost = budget.decisionCost(line);
     if (cost > left) break;
     decisions.push(line);
+    shown.push(line.decisions[0]);
     left -= cost;
   }
   const groups = argumentsBySide(facts);
   const chosen = new Map<ArgumentSide, Argument[]>();
+  const next = new Map<ArgumentSide, number>();
   const closed = new Set<ArgumentSide>();
   for (let round = 0; round < budget.perSide; round++) {
     for (const { side, arguments: candidates } of groups) {
-      const argument = candidates[round];
-      if (!argument || closed.has(side)) continue;
-      const cost = budget.argumentCost(argument) + (round === 0 ? budget.sideCost(side) : 0);
+      if (closed.has(side)) continue;
+      let at = next.get(side) ?? 0;
+      while (at < candidates.length && shown.some((fact) => overlaps(fact, candidates[at]!))) at++;
+      const argument = candidates[at];
+      next.set(side, at + 1);
+      if (!argument) continue;
+      const cost = budget.argumentCost(argument) + (chosen.has(side) ? 0 : budget.sideCost(side));
       if (cost > left) {
         closed.add(side);
         continue;
       }
       chosen.set(side, [...(chosen.get(side) ?? []), argument]);
+      shown.push(argument);
       left -= cost;
     }
   }

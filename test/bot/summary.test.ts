@@ -12,7 +12,7 @@ import { isSummaryRequest } from '../../src/bot/summary-intent.js';
 import { SUMMARY_ARGUMENTS_PER_SIDE, summaryReply } from '../../src/bot/summary.js';
 import { toPlainText } from '../../src/bot/text.js';
 import { decisionLines, planSummary } from '../../src/facts/summary.js';
-import type { FactSet } from '../../src/facts/types.js';
+import type { Argument, FactSet } from '../../src/facts/types.js';
 import { realLibrary } from './harness.js';
 import { expectWithinLimits } from './limits-check.js';
 import { citedQuotes } from '../support/cited.js';
@@ -39,6 +39,14 @@ describe('/summary', () => {
     for (const { quote, paragraph: n } of quotes) expect(paragraph(n), `¶${n}`).toContain(quote);
   });
 
+  it('shows no quote twice, nor one inside another', () => {
+    const quotes = citedQuotes(embed.description!).map((q) => q.quote);
+    for (const [i, quote] of quotes.entries()) {
+      for (const [j, other] of quotes.entries())
+        if (i !== j) expect(other.includes(quote), quote).toBe(false);
+    }
+  });
+
   it('lists every decision, by status, shared quotes once', () => {
     const text = toPlainText(embed.description!);
     for (const decision of library.facts.decisions) {
@@ -58,7 +66,7 @@ describe('/summary', () => {
     }
   });
 
-  it('takes the first arguments of each side in article order and says where the rest are', () => {
+  it('takes the first arguments of each side in article order, skipping quotes already shown', () => {
     const plan = planSummary(library.facts, {
       decisionCost: () => 0,
       argumentCost: () => 0,
@@ -66,11 +74,18 @@ describe('/summary', () => {
       budget: Infinity,
       perSide: SUMMARY_ARGUMENTS_PER_SIDE,
     });
+    const decisionQuotes = library.facts.decisions.map((d) => [d.paragraph, d.quote] as const);
+    const inADecision = (a: Argument) =>
+      decisionQuotes.some(([n, q]) => n === a.paragraph && (q.includes(a.quote) || a.quote.includes(q)));
     for (const { side, arguments: shown } of plan.sides) {
-      const all = library.facts.arguments.filter((a) => a.side === side);
+      const all = library.facts.arguments.filter((a) => a.side === side && !inADecision(a));
       expect(shown).toEqual(all.slice(0, SUMMARY_ARGUMENTS_PER_SIDE));
       for (const argument of shown) expect(toPlainText(embed.description!)).toContain(argument.quote);
     }
+    // Peng's ¶12 quote contains the United States decision's words: it gives way to his next argument.
+    const peng = library.facts.arguments.find((a) => a.id === 'peng-hopes-for-talks')!;
+    expect(inADecision(peng)).toBe(true);
+    expect(plan.sides.flatMap((line) => line.arguments)).not.toContain(peng);
     const more = embed.fields!.find((f) => f.name === SUMMARY_STRINGS.more)!.value;
     expect(more).toContain(
       `${library.facts.arguments.length - plan.argumentsShown} more arguments: \`/arguments\``,
