@@ -6,7 +6,7 @@
 import type { AliasTable } from '../corpus/types.js';
 import type { Library } from '../library.js';
 import { loadAtlas } from '../map/atlas.js';
-import { mapSvg, svgToPng } from '../map/render.js';
+import { MAP_COLOURS, mapSvg, svgToPng } from '../map/render.js';
 import type { MapInput } from '../map/render.js';
 import { decisionsByStatus } from '../facts/match.js';
 import { STATUS_LABELS } from '../facts/types.js';
@@ -14,7 +14,6 @@ import type { FactSet } from '../facts/types.js';
 import type { Logger } from './log.js';
 import type { Reply, ReplyFile } from './reply.js';
 import { STATUS_COLOURS, SUMMARY_STRINGS } from './strings.js';
-import { MAP_COLOURS } from '../map/render.js';
 
 export const DECISIONS_MAP_FILE = 'decisions-map.png';
 

@@ -1,10 +1,18 @@
-/** Console mode runs /decisions and /arguments through the same command contract as Discord. */
+/** Console mode runs /decisions and /arguments through the same command contract as Discord; the map goes to a file. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/bot/commands.js';
 import { parseConsoleLine, renderReplyAsText } from '../../src/bot/console-core.js';
 import { createContext } from '../../src/bot/context.js';
+import { runConsole } from '../../src/bot/console.js';
+import { DECISIONS_MAP_FILE } from '../../src/bot/decisions-map.js';
 import { createLogger } from '../../src/bot/log.js';
+import { SUMMARY_STRINGS } from '../../src/bot/strings.js';
+import { parseConfig } from '../../src/config.js';
+import { decodePng } from '../support/png.js';
 import { COMMANDS_DIR } from '../../src/bot/startup.js';
 import { loadLibrary } from '../../src/library.js';
 
@@ -33,5 +41,23 @@ describe('console mode with the facts commands', () => {
       if (argument.side === 'against-huawei-access') expect(text).toContain(argument.quote);
       else expect(text).not.toContain(argument.quote);
     }
+  });
+});
+
+describe('console mode with the map', () => {
+  it('/decisions saves the map PNG to a file and prints its path', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'console-map-'));
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    await runConsole(parseConfig({ DATA_DIR: path.resolve('data') }), {
+      input: Readable.from(['/decisions\n', 'quit\n']),
+      output,
+      attachmentsDir: dir,
+    });
+    const file = path.join(dir, DECISIONS_MAP_FILE);
+    expect(printed).toContain(SUMMARY_STRINGS.consoleAttachment(DECISIONS_MAP_FILE, file));
+    expect(decodePng(await readFile(file)).width).toBeGreaterThanOrEqual(800);
+    await rm(dir, { recursive: true, force: true });
   });
 });
