@@ -160,4 +160,13 @@ describe('isSummaryRequest', () => {
   ])('%j does not', (question) => {
     expect(isSummaryRequest(question)).toBe(false);
   });
+
+  it('never throws, and a question naming anything beyond the article is never one (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        expect(typeof isSummaryRequest(text)).toBe('boolean');
+        expect(isSummaryRequest(`summarize ${text} Malaysia`)).toBe(false);
+      }),
+    );
+  });
 });
