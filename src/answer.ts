@@ -32,35 +32,67 @@ export function answerQuestion(
 ): Answer {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const search = library.engine.search(question, options.limit === undefined ? {} : { limit });
-  // A fact leads only when the passages agree the article covers the question: the matcher keys on names
-  // and decision words, so on its own it could cite a fact for a question the article does not answer.
-  const facts = search.kind === 'answer' ? library.matchFacts(question) : [];
-  if (search.kind !== 'answer' || facts[0] === undefined) return { query: question, search, facts };
-  const lead = facts[0].fact;
+  // Facts are shown only when the passages agree the article covers the question: the matcher keys on
+  // names and decision words, so on its own it could cite a fact for a question the article does not answer.
+  const matched = search.kind === 'answer' ? library.matchFacts(question) : [];
+  if (search.kind !== 'answer' || matched.length === 0) return { query: question, search, facts: [] };
   let pool = search.results;
-  // The cited passage may rank just below the cut; a fact above a list that omits its own ¶ would read as
-  // the passages disagreeing with it.
-  if (!pool.some((hit) => cites(lead, hit)) && pool.length >= limit) {
+  // A cited passage may rank just below the cut; look a little deeper before judging the fact by it.
+  if (matched.some((match) => !pool.some((hit) => cites(match.fact, hit))) && pool.length >= limit) {
     const deeper = library.engine.search(question, { limit: Math.max(CITED_PASSAGE_DEPTH, limit) });
-    const cited = deeper.kind === 'answer' ? deeper.results.find((hit) => cites(lead, hit)) : undefined;
-    if (cited !== undefined) pool = [...pool, cited];
+    if (deeper.kind === 'answer') {
+      const extra = deeper.results.filter(
+        (hit) =>
+          !pool.some((shown) => shown.passage.id === hit.passage.id) &&
+          matched.some((m) => cites(m.fact, hit)),
+      );
+      pool = [...pool, ...extra];
+    }
   }
-  const results = factLedPassages(pool, facts).slice(0, limit);
-  return { query: question, search: { ...search, results }, facts };
+  const agreed = factLedPassages(pool, matched, limit);
+  return { query: question, search: { ...search, results: agreed.results }, facts: agreed.facts };
 }
 
+/** Coverage is a share of weighted words; differences this small are rounding, not evidence. */
+const COVERAGE_TIE = 0.005;
+
 /**
- * The passages with the one the leading fact cites moved first, the rest in their order: when a fact leads
- * the answer ("Vietnam decided against", ¶9), the first passage is its evidence, not another country's.
- * Unchanged when no fact leads or its passage is not among them.
+ * Facts and passages that agree. A fact agrees with the passages when the paragraph it cites covers as
+ * much of the question as the best of the first `limit` passages ("Did Vietnam approve Huawei?" → the
+ * Vietnam decision, ¶9, which covers as much as Italy's ¶7), or when the question asks about nothing but
+ * the fact's subject (FactMatch.whole: "What did Italy decide?" → Italy's decision, ¶7, even though another
+ * paragraph holds more of the question's words). Agreeing facts come first (those agreeing by coverage
+ * before those agreeing by subject, otherwise in the matcher's order) and the leading one's passage leads
+ * the passages, the rest keeping their order. When no fact agrees, the facts are context about the
+ * question's names but not its point ("Why was Rome's go-ahead a shock?" is answered by the passage on the
+ * surprise, not by Italy's decision), and the engine's order stands. At most `limit` passages.
  */
-export function factLedPassages(results: readonly Hit[], facts: readonly FactMatch[]): readonly Hit[] {
-  const lead = facts[0]?.fact;
-  if (lead === undefined) return results;
-  const at = results.findIndex((hit) => cites(lead, hit));
-  if (at <= 0) return results;
-  const cited = results[at];
-  return cited === undefined ? results : [cited, ...results.slice(0, at), ...results.slice(at + 1)];
+export function factLedPassages(
+  pool: readonly Hit[],
+  facts: readonly FactMatch[],
+  limit: number = pool.length,
+): { readonly results: readonly Hit[]; readonly facts: readonly FactMatch[] } {
+  const best = Math.max(0, ...pool.slice(0, limit).map((hit) => hit.coverage ?? 0));
+  const cited = (match: FactMatch): Hit | undefined => pool.find((hit) => cites(match.fact, hit));
+  const byCoverage = (match: FactMatch): boolean => {
+    const hit = cited(match);
+    return hit !== undefined && (hit.coverage ?? 0) >= best - COVERAGE_TIE;
+  };
+  const bySubject = (match: FactMatch): boolean =>
+    !byCoverage(match) && match.whole === true && cited(match) !== undefined;
+  const ordered = [
+    ...facts.filter(byCoverage),
+    ...facts.filter(bySubject),
+    ...facts.filter((match) => !byCoverage(match) && !bySubject(match)),
+  ];
+  const lead = ordered[0];
+  if (lead === undefined || !(byCoverage(lead) || bySubject(lead)))
+    return { results: pool.slice(0, limit), facts };
+  const at = pool.findIndex((hit) => cites(lead.fact, hit));
+  const first = pool[at];
+  const results =
+    at <= 0 || first === undefined ? pool : [first, ...pool.slice(0, at), ...pool.slice(at + 1)];
+  return { results: results.slice(0, limit), facts: ordered };
 }
 
 /** Whether a passage is the body paragraph a fact quotes. */

@@ -59,3 +59,6 @@ export const STATUS_CUES: readonly {
   })),
   ...phrases('against reject refuse shun exclude avoid').map((cue) => ({ cue, statuses: UNFAVOURABLE })),
 ];
+
+/** Every stem of a decision or argument cue: words that say what kind of question it is, not its topic. */
+export const CUE_STEMS: ReadonlySet<string> = new Set([...DECISION_CUES, ...ARGUMENT_CUES].flat());

@@ -10,7 +10,15 @@
 import type { AliasTable } from '../corpus/types.js';
 import { boundedEditDistance, maxEditsFor } from '../engine/fuzzy.js';
 import { aliasesOf, isRealCountryName } from './countries.js';
-import { ARGUMENT_CUES, DECISION_CUES, SET_CUES, SIDE_CUES, STATUS_CUES, WHY_CUES } from './cues.js';
+import {
+  ARGUMENT_CUES,
+  CUE_STEMS,
+  DECISION_CUES,
+  SET_CUES,
+  SIDE_CUES,
+  STATUS_CUES,
+  WHY_CUES,
+} from './cues.js';
 import {
   containsPhrase,
   findName,
@@ -53,6 +61,11 @@ export interface FactMatch {
   readonly score: number;
   /** Why it matched: the decider was named, the speaker was named, it explains a matched decision, … */
   readonly route: MatchRoute;
+  /**
+   * The question names this fact's subject and asks nothing beyond it: every other content word is a cue
+   * word or a word of the fact ("What did Italy decide?", not "When did Italy tighten its restrictions?").
+   */
+  readonly whole?: boolean;
 }
 
 export interface MatchOptions {
@@ -272,12 +285,14 @@ function matchWithIndex(
   const asksWhy = has(WHY_CUES);
 
   const best = new Map<string, FactMatch>();
-  const offer = (entry: FactEntry, route: MatchRoute, shared: number): void => {
+  const offer = (entry: FactEntry, route: MatchRoute, shared: number, whole = false): void => {
     const score = ROUTE_SCORE[route] + OVERLAP_POINTS * shared;
     const current = best.get(entry.fact.id);
     if (current === undefined || current.score < score)
-      best.set(entry.fact.id, { fact: entry.fact, score, route });
+      best.set(entry.fact.id, { fact: entry.fact, score, route, whole });
   };
+  const accountedFor = (content: readonly ReadonlySet<string>[], entry: FactEntry): boolean =>
+    content.every((concept) => [...concept].some((stem) => entry.stems.has(stem) || CUE_STEMS.has(stem)));
 
   let namedDecider = false;
   for (const entry of index.entries) {
@@ -291,11 +306,13 @@ function matchWithIndex(
     const shared = overlap(content, entry.stems);
     if (entry.fact.kind === 'decision') {
       if (named) namedDecider = true;
-      if (named && (asksDecision || shared > 0)) offer(entry, 'country', shared);
+      if (named && (asksDecision || shared > 0))
+        offer(entry, 'country', shared, accountedFor(content, entry));
       continue;
     }
     const roleHits = [...entry.roleStems].filter((stem) => stems.includes(stem)).length;
-    if (named || (entry.roleNeeded > 0 && roleHits >= entry.roleNeeded)) offer(entry, 'speaker', shared);
+    if (named) offer(entry, 'speaker', shared, accountedFor(content, entry));
+    else if (entry.roleNeeded > 0 && roleHits >= entry.roleNeeded) offer(entry, 'speaker', shared);
     else if (asksArgument && (shared >= 2 || (shared === 1 && concepts.length === 1)))
       offer(entry, 'content', shared);
   }
