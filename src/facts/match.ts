@@ -1,7 +1,7 @@
 /**
  * Pure matching between a user's question and the facts layer: which decisions and arguments a question is
- * about (so /ask can lead with them), fuzzy country choices for /decisions autocomplete, and groupings for
- * the listings. No I/O, no discord.js.
+ * about (so answers can lead with them). Text goes through text.ts (the engine's tokenizer), question-shape
+ * words come from cues.ts, country names from countries.ts, listings from group.ts. No I/O, no discord.js.
  *
  * Matching is deliberately conservative: showing a wrong "fact" above the passages is worse than showing
  * none, so every route needs two signals (a name plus a decision word, a speaker, or an argument word plus
