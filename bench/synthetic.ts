@@ -344,3 +344,62 @@ export function generateQuestions(
 export function functionWordSet(): Set<string> {
   return new Set(loadRealWords().slice(0, FUNCTION_WORD_RANKS));
 }
+
+/** How many of the corpus's most frequent content words the frequent-word mix draws from. */
+export const FREQUENT_WORD_POOL = 50;
+
+/**
+ * The corpus's most frequent content words (by how many passages contain them), most frequent first:
+ * the words with the longest postings lists.
+ */
+export function frequentContentWords(
+  passages: readonly Passage[],
+  functionWords: ReadonlySet<string>,
+  count = FREQUENT_WORD_POOL,
+): string[] {
+  const documentFrequency = new Map<string, number>();
+  for (const passage of passages) {
+    for (const word of new Set(passage.text.toLowerCase().match(/[a-z]+/g) ?? [])) {
+      if (!functionWords.has(word)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    }
+  }
+  return [...documentFrequency]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([word]) => word);
+}
+
+/**
+ * The hard case for postings: questions of a question word, a filler or two and 3–6 of the corpus's most
+ * frequent content words, all taken from one target passage (so hit@1 is still defined, though many
+ * passages share such words), spelt right so every word walks its full postings list.
+ */
+export function generateFrequentWordQuestions(
+  passages: readonly Passage[],
+  count: number,
+  seed: number,
+  functionWords: ReadonlySet<string>,
+): BenchQuestion[] {
+  const frequent = new Set(frequentContentWords(passages, functionWords));
+  const random = createRandom(seed);
+  const questions: BenchQuestion[] = [];
+  for (let attempts = 0; questions.length < count && attempts < count * 1000; attempts++) {
+    const targetIndex = Math.floor(random() * passages.length);
+    const target = passages[targetIndex];
+    if (target === undefined) continue;
+    const words = [...new Set(target.text.toLowerCase().match(/[a-z]+/g) ?? [])].filter((word) =>
+      frequent.has(word),
+    );
+    if (words.length < 3) continue;
+    const contentCount = randomInt(random, 3, Math.min(6, words.length));
+    const chosen = new Set<string>();
+    while (chosen.size < contentCount) chosen.add(pick(random, words));
+    const questionWords = words.filter((word) => chosen.has(word));
+    for (let i = randomInt(random, 1, 2); i > 0; i--) {
+      questionWords.splice(randomInt(random, 0, questionWords.length), 0, pick(random, FILLER_WORDS));
+    }
+    questionWords.unshift(pick(random, QUESTION_WORDS));
+    questions.push({ text: `${capitalize(questionWords.join(' '))}?`, targetId: target.id, targetIndex });
+  }
+  return questions;
+}

@@ -10,7 +10,7 @@ import { argumentsReply, noticeReply } from '../src/bot/reply.js';
 import type { Reply } from '../src/bot/reply.js';
 import { STRINGS } from '../src/bot/strings.js';
 import { collapseWhitespace, escapeMarkdown, trimText } from '../src/bot/text.js';
-import { argumentsBySide } from '../src/facts/match.js';
+import { argumentsBySide } from '../src/facts/group.js';
 import { ARGUMENT_SIDES, SIDE_LABELS } from '../src/facts/types.js';
 import type { ArgumentSide } from '../src/facts/types.js';
 

@@ -17,12 +17,8 @@ import {
 } from '../src/bot/reply.js';
 import type { Choice, Reply } from '../src/bot/reply.js';
 import type { Argument } from '../src/facts/types.js';
-import {
-  countryChoices,
-  decisionsByStatus,
-  decisionsForCountry,
-  resolveCountry,
-} from '../src/facts/match.js';
+import { countryChoices, lookupCountry } from '../src/facts/countries.js';
+import { decisionsByStatus, decisionsForCountry } from '../src/facts/group.js';
 
 export const data = new SlashCommandBuilder()
   .setName('decisions')
@@ -46,9 +42,9 @@ export function execute(request: CommandRequest, ctx: BotContext): Reply {
     );
     return withDecisionsMap(reply, ctx.library, ctx.log);
   }
-  const country = resolveCountry(typed, facts, corpus.aliases);
-  const decisions = country === undefined ? [] : decisionsForCountry(facts, country);
-  if (decisions.length === 0) return unknownCountryReply(typed, countryChoices('', facts, corpus.aliases));
+  const lookup = lookupCountry(typed, facts, corpus.aliases);
+  if (lookup.kind === 'not-reported') return unknownCountryReply(typed, lookup.reported);
+  const decisions = decisionsForCountry(facts, lookup.country);
   const argumentsById = new Map(facts.arguments.map((argument) => [argument.id, argument]));
   return countryDecisionsReply(
     decisions.map((decision) => ({

@@ -1,96 +1,45 @@
 /**
  * Pure matching between a user's question and the facts layer: which decisions and arguments a question is
- * about (so /ask can lead with them), fuzzy country choices for /decisions autocomplete, and groupings for
- * the listings. No I/O, no discord.js.
+ * about (so answers can lead with them). Text goes through text.ts (the engine's tokenizer), question-shape
+ * words come from cues.ts, country names from countries.ts, listings from group.ts. No I/O, no discord.js.
  *
  * Matching is deliberately conservative: showing a wrong "fact" above the passages is worse than showing
  * none, so every route needs two signals (a name plus a decision word, a speaker, or an argument word plus
  * shared content). Vocabulary comes from the facts and the alias table, never from particular questions.
  */
-import Fuse from 'fuse.js';
-import { stemmer } from 'stemmer';
 import type { AliasTable } from '../corpus/types.js';
 import { boundedEditDistance, maxEditsFor } from '../engine/fuzzy.js';
+import { aliasesOf, isRealCountryName } from './countries.js';
 import {
-  ARGUMENT_SIDES,
-  DECISION_STATUSES,
-  THE_ARTICLE,
-  type Argument,
-  type ArgumentSide,
-  type Decision,
-  type DecisionStatus,
-  type Fact,
-  type FactSet,
-} from './types.js';
+  ARGUMENT_CUES,
+  CUE_STEMS,
+  DECISION_CUES,
+  SET_CUES,
+  SIDE_CUES,
+  STATUS_CUES,
+  WHY_CUES,
+} from './cues.js';
+import {
+  containsPhrase,
+  findName,
+  patterns,
+  STOP_STEMS,
+  stemsOf,
+  tokenize,
+  type NamePattern,
+  type Token,
+} from './text.js';
+import { THE_ARTICLE, type Fact, type FactSet } from './types.js';
 
-// ---------------------------------------------------------------------------------------------------------
-// Vocabulary (word lists about question shape, not about this article)
-
-/** Words that make a question about a decision once it names the decider ("Why did Australia ban …"). */
-const DECISION_CUES = phrases(
-  'decide decision decided ban banned blacklist sanction approve approval let letting allow permit select selection choose',
-  'choice pick use block bar reject refuse exclude restrict accept adopt deploy back support why stance position',
-  'policy verdict rule green-light',
-);
-
-/** Words that make a question about reasons and claims ("What did X argue?", "Why is trust lacking?"). */
-const ARGUMENT_CUES = phrases(
-  'argue argument claim say said tell told think believe view opinion reason why because trust distrust mistrust',
-  'concern worry fear pitch offer promise hope want suggest recommend assure assurance reassure reassuring',
-  'criticise criticize criticism critic position stance case problem issue explain blame justify point',
-);
-
-/** "Arguments against …", "the case for …": a question asking for one side's arguments. */
-const SIDE_CUES: readonly { readonly cue: readonly string[]; readonly side: ArgumentSide }[] = [
-  ...phrases('argument-for arguments-for argue-for case-for in-favour-of in-favor-of').map((cue) => ({
-    cue,
-    side: 'for-huawei-access' as const,
-  })),
-  ...phrases('argument-against arguments-against argue-against case-against').map((cue) => ({
-    cue,
-    side: 'against-huawei-access' as const,
-  })),
-];
-
-/** Words that ask for a set of deciders ("Which countries …", "Who banned …"). */
-const SET_CUES = phrases('countries country governments government nations nation who where');
-
-/** Status words, when a question asks "which countries …" without naming one. */
-const FAVOURABLE: readonly DecisionStatus[] = ['approved', 'conditionally-approved', 'likely-to-select'];
-const UNFAVOURABLE: readonly DecisionStatus[] = ['decided-against', 'banned'];
-const STATUS_CUES: readonly {
-  readonly cue: readonly string[];
-  readonly statuses: readonly DecisionStatus[];
-}[] = [
-  ...phrases(
-    'approve approval green-light back support allow let select choose pick accept permit adopt win',
-  ).map((cue) => ({ cue, statuses: FAVOURABLE })),
-  ...phrases('condition conditional conditionally').map((cue) => ({
-    cue,
-    statuses: ['conditionally-approved'] as const,
-  })),
-  ...phrases('likely').map((cue) => ({ cue, statuses: ['likely-to-select'] as const })),
-  ...phrases('ban blacklist sanction block bar prohibit').map((cue) => ({
-    cue,
-    statuses: ['banned'] as const,
-  })),
-  ...phrases('against reject refuse shun exclude avoid').map((cue) => ({ cue, statuses: UNFAVOURABLE })),
-];
-
-/** Function words and words about the source itself: they carry no topic. */
-const STOPWORDS = new Set(
-  (
-    'a about above after again all also am an and any are as at be because been before being between both but by ' +
-    'can could did do does doing done for from had has have having he her here hers him his how i if in into is ' +
-    'it its itself just me more most my no nor not now of off on once only or other our out over own same she ' +
-    'should so some such than that the their them then there these they this those through to too under until ' +
-    'up very was we were what when where which while who whom why will with would you your yours ' +
-    'article author story piece text say said says tell told ask asked mention mentioned ' +
-    'argue argued argues argument arguments claim claims claimed reason reasons'
-  ).split(' '),
-);
-
-const STOP_STEMS = new Set([...STOPWORDS].map((word) => stemmer(word)));
+// The listings and country lookup live beside the matcher; re-exported so callers keep one entry point.
+export {
+  countryChoices,
+  DEFAULT_CHOICE_LIMIT,
+  lookupCountry,
+  resolveCountry,
+  type CountryLookup,
+} from './countries.js';
+export { argumentsBySide, decisionsByStatus, decisionsForCountry } from './group.js';
 
 /** A word in more than this share of facts says nothing about which fact is meant (e.g. the vendor's name). */
 const COMMON_SHARE = 0.25;
@@ -100,7 +49,6 @@ const ROUTE_SCORE = { country: 100, speaker: 80, reason: 70, status: 50, side: 4
 const OVERLAP_POINTS = 10;
 
 export const DEFAULT_MATCH_LIMIT = 5;
-export const DEFAULT_CHOICE_LIMIT = 25;
 
 // ---------------------------------------------------------------------------------------------------------
 // Public API
@@ -113,6 +61,11 @@ export interface FactMatch {
   readonly score: number;
   /** Why it matched: the decider was named, the speaker was named, it explains a matched decision, … */
   readonly route: MatchRoute;
+  /**
+   * The question names this fact's subject and asks nothing beyond it: every other content word is a cue
+   * word or a word of the fact ("What did Italy decide?", not "When did Italy tighten its restrictions?").
+   */
+  readonly whole?: boolean;
 }
 
 export interface MatchOptions {
@@ -156,161 +109,6 @@ export function matchFacts(
   options: MatchOptions & MatcherOptions = {},
 ): readonly FactMatch[] {
   return matchWithIndex(question, buildIndex(facts, aliases), options.limit ?? DEFAULT_MATCH_LIMIT, options);
-}
-
-/**
- * Autocomplete for /decisions country: the canonical countries whose name, operator or alias-group members
- * fuzzily match what is typed ("ita" → Italy, "malasia" → Malaysia, "Rome" → Italy), best first.
- * Empty input lists every country in data order.
- */
-export function countryChoices(
-  typed: string,
-  facts: FactSet,
-  aliases: AliasTable,
-  limit: number = DEFAULT_CHOICE_LIMIT,
-): readonly string[] {
-  const countries = uniqueCountries(facts);
-  const query = typed.trim();
-  if (query === '') return countries.slice(0, limit);
-  const labels = countries.flatMap((country) =>
-    countryLabels(country, facts, aliases).map((label) => ({ label, country })),
-  );
-  const fuse = new Fuse(labels, {
-    keys: ['label'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-  });
-  const ranked: string[] = [];
-  for (const { item } of fuse.search(query)) {
-    if (!ranked.includes(item.country)) ranked.push(item.country);
-  }
-  return ranked.slice(0, limit);
-}
-
-/**
- * The canonical country a typed value means: an exact (case-insensitive) country, operator or alias-group
- * member, else the best fuzzy choice; undefined when nothing is close.
- */
-export function resolveCountry(typed: string, facts: FactSet, aliases: AliasTable): string | undefined {
-  const wanted = typed.trim().toLowerCase();
-  if (wanted === '') return undefined;
-  const countries = uniqueCountries(facts);
-  const exact = countries.find((country) =>
-    countryLabels(country, facts, aliases).some((label) => label.toLowerCase() === wanted),
-  );
-  return exact ?? countryChoices(typed, facts, aliases, 1)[0];
-}
-
-/** The decisions about one canonical country, in data order. */
-export function decisionsForCountry(facts: FactSet, country: string): readonly Decision[] {
-  return facts.decisions.filter((decision) => decision.country === country);
-}
-
-/** Decisions grouped by status in DECISION_STATUSES order; statuses with no decision are left out. */
-export function decisionsByStatus(
-  facts: FactSet,
-): readonly { readonly status: DecisionStatus; readonly decisions: readonly Decision[] }[] {
-  return DECISION_STATUSES.map((status) => ({
-    status,
-    decisions: facts.decisions.filter((decision) => decision.status === status),
-  })).filter((group) => group.decisions.length > 0);
-}
-
-/**
- * Arguments grouped by side in ARGUMENT_SIDES order. Without `side`, sides with no argument are left out;
- * with one, exactly that group is returned (possibly empty, so the caller can say there are none).
- */
-export function argumentsBySide(
-  facts: FactSet,
-  side?: ArgumentSide,
-): readonly { readonly side: ArgumentSide; readonly arguments: readonly Argument[] }[] {
-  const sides = side === undefined ? ARGUMENT_SIDES : [side];
-  return sides
-    .map((candidate) => ({ side: candidate, arguments: facts.arguments.filter((a) => a.side === candidate) }))
-    .filter((group) => side !== undefined || group.arguments.length > 0);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Text: tokens keep their original spelling (acronyms are matched case-sensitively) and a Porter stem
-
-interface Token {
-  readonly raw: string;
-  readonly lower: string;
-  readonly stem: string;
-}
-
-/** Words and numbers; "Italy's" → Italy, "U.S." → U S, "green-light" → green light. */
-function tokenize(text: string): Token[] {
-  const words = text.normalize('NFC').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
-  return words.map((word) => {
-    const raw = word.replace(/['’]s$/u, '').replace(/’/gu, "'");
-    const lower = raw.toLowerCase();
-    return { raw, lower, stem: stemmer(lower) };
-  });
-}
-
-/** Word lists above are written as text; each space-separated item is a phrase (hyphens join words). */
-function phrases(...lines: string[]): readonly (readonly string[])[] {
-  return lines
-    .join(' ')
-    .split(/\s+/)
-    .filter((item) => item !== '')
-    .map((item) => tokenize(item.replace(/-/g, ' ')).map((token) => token.stem));
-}
-
-/** A name as the question may write it. Short all-capital names ("US") only match in capitals, so "talk to us" is not the United States. */
-interface NamePattern {
-  readonly tokens: readonly Token[];
-  readonly caseSensitive: boolean;
-}
-
-function namePattern(name: string): NamePattern | undefined {
-  const tokens = tokenize(name);
-  if (tokens.length === 0) return undefined;
-  return { tokens, caseSensitive: isAcronym(name) };
-}
-
-/** "US", "U.S.", "EU": short and all in capitals. */
-function isAcronym(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return (
-    letters.length >= 1 &&
-    letters.length <= 4 &&
-    letters === letters.toUpperCase() &&
-    letters !== letters.toLowerCase()
-  );
-}
-
-/** Start positions where the pattern occurs as whole tokens in the question. */
-function findName(question: readonly Token[], pattern: NamePattern): number[] {
-  const starts: number[] = [];
-  for (let start = 0; start + pattern.tokens.length <= question.length; start += 1) {
-    const all = pattern.tokens.every((token, offset) => {
-      const word = question[start + offset];
-      if (word === undefined) return false;
-      return pattern.caseSensitive ? word.raw === token.raw : word.lower === token.lower;
-    });
-    if (all) starts.push(start);
-  }
-  return starts;
-}
-
-function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
-  for (let start = 0; start + phrase.length <= stems.length; start += 1) {
-    if (phrase.every((stem, offset) => stems[start + offset] === stem)) return true;
-  }
-  return false;
-}
-
-/** Every alias-group member that means the same as `name` (including `name` itself). */
-function aliasesOf(name: string, aliases: AliasTable): string[] {
-  const key = name.toLowerCase();
-  const names = new Set([name]);
-  for (const group of aliases.groups) {
-    if (group.some((member) => member.toLowerCase() === key)) group.forEach((member) => names.add(member));
-  }
-  return [...names];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -406,7 +204,8 @@ function correctNameTypos(
   if (isEnglishWord === undefined) return tokens;
   return tokens.map((token) => {
     if (token.lower.length < MIN_TYPO_NAME_LENGTH || index.nameWords.has(token.lower)) return token;
-    if (isEnglishWord(token.lower)) return token;
+    // A real word, or another real country's name ("Taiwan" is not a typo of "Italian"), stays as typed.
+    if (isEnglishWord(token.lower) || isRealCountryName(token.lower)) return token;
     let best: Token | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
     let tied = false;
@@ -436,10 +235,6 @@ function speakerNames(name: string, vendorStems: ReadonlySet<string>): string[] 
   return [name, ...parts].filter((candidate) =>
     tokenize(candidate).some((token) => !vendorStems.has(token.stem)),
   );
-}
-
-function patterns(names: readonly string[]): NamePattern[] {
-  return names.map(namePattern).filter((pattern): pattern is NamePattern => pattern !== undefined);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -480,22 +275,24 @@ function matchWithIndex(
   options: MatcherOptions,
 ): readonly FactMatch[] {
   const tokens = correctNameTypos(tokenize(question), index, options.isEnglishWord);
-  // An acronym is a name, not a word: "US" must not read as the cue "use" (both stem to "us").
-  const stems = tokens.map((token) => (isAcronym(token.raw) ? '' : token.stem));
+  // An acronym's term is marked apart from stems (text.ts), so "US" never reads as the cue "use".
+  const stems = tokens.map((token) => token.stem);
   const has = (cues: readonly (readonly string[])[]): boolean =>
     cues.some((cue) => containsPhrase(stems, cue));
   const concepts = questionConcepts(tokens, index);
   const asksDecision = has(DECISION_CUES);
   const asksArgument = has(ARGUMENT_CUES);
-  const asksWhy = stems.includes(stemmer('why')) || stems.includes(stemmer('reason'));
+  const asksWhy = has(WHY_CUES);
 
   const best = new Map<string, FactMatch>();
-  const offer = (entry: FactEntry, route: MatchRoute, shared: number): void => {
+  const offer = (entry: FactEntry, route: MatchRoute, shared: number, whole = false): void => {
     const score = ROUTE_SCORE[route] + OVERLAP_POINTS * shared;
     const current = best.get(entry.fact.id);
     if (current === undefined || current.score < score)
-      best.set(entry.fact.id, { fact: entry.fact, score, route });
+      best.set(entry.fact.id, { fact: entry.fact, score, route, whole });
   };
+  const accountedFor = (content: readonly ReadonlySet<string>[], entry: FactEntry): boolean =>
+    content.every((concept) => [...concept].some((stem) => entry.stems.has(stem) || CUE_STEMS.has(stem)));
 
   let namedDecider = false;
   for (const entry of index.entries) {
@@ -509,11 +306,13 @@ function matchWithIndex(
     const shared = overlap(content, entry.stems);
     if (entry.fact.kind === 'decision') {
       if (named) namedDecider = true;
-      if (named && (asksDecision || shared > 0)) offer(entry, 'country', shared);
+      if (named && (asksDecision || shared > 0))
+        offer(entry, 'country', shared, accountedFor(content, entry));
       continue;
     }
     const roleHits = [...entry.roleStems].filter((stem) => stems.includes(stem)).length;
-    if (named || (entry.roleNeeded > 0 && roleHits >= entry.roleNeeded)) offer(entry, 'speaker', shared);
+    if (named) offer(entry, 'speaker', shared, accountedFor(content, entry));
+    else if (entry.roleNeeded > 0 && roleHits >= entry.roleNeeded) offer(entry, 'speaker', shared);
     else if (asksArgument && (shared >= 2 || (shared === 1 && concepts.length === 1)))
       offer(entry, 'content', shared);
   }
@@ -525,10 +324,7 @@ function matchWithIndex(
     );
     for (const entry of index.entries) {
       if (entry.fact.kind !== 'decision' || !wanted.has(entry.fact.status)) continue;
-      const exactStatus = containsPhrase(
-        stems,
-        tokenize(entry.fact.status.replace(/-/g, ' ')).map((t) => t.stem),
-      );
+      const exactStatus = containsPhrase(stems, stemsOf(entry.fact.status.replace(/-/g, ' ')));
       offer(entry, 'status', overlap(concepts, entry.stems) + (exactStatus ? 1 : 0));
     }
   }
@@ -555,19 +351,4 @@ function matchWithIndex(
   return [...best.values()]
     .sort((a, b) => b.score - a.score || (order.get(a.fact.id) ?? 0) - (order.get(b.fact.id) ?? 0))
     .slice(0, limit);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Countries
-
-function uniqueCountries(facts: FactSet): string[] {
-  return [...new Set(facts.decisions.map((decision) => decision.country))];
-}
-
-/** Everything a user may type for a country: its name, its operators and its alias-group members. */
-function countryLabels(country: string, facts: FactSet, aliases: AliasTable): string[] {
-  const operators = decisionsForCountry(facts, country).flatMap((d) =>
-    d.operator === undefined ? [] : [d.operator],
-  );
-  return [...new Set([...aliasesOf(country, aliases), ...operators])];
 }

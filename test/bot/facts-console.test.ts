@@ -35,6 +35,26 @@ describe('console mode with the facts commands', () => {
     for (const condition of italy.conditions) expect(text).toContain(condition);
   });
 
+  it.each(['China', 'Taiwan', 'Germany', 'UK'])(
+    '/decisions country: %s says the article reports no decision by it and lists the countries it does',
+    async (country) => {
+      const text = await run(`/decisions country: ${country}`);
+      const reported = [...new Set(library.facts.decisions.map((d) => d.country))];
+      expect(text).toContain(
+        `The article reports no decision by “${country}”. It reports decisions by: ${reported.join(', ')}.`,
+      );
+      for (const decision of library.facts.decisions) expect(text).not.toContain(decision.quote);
+    },
+  );
+
+  it.each(['the us', 'U.S.', 'US', 'America', 'Washington', 'United States'])(
+    '/decisions country: %s shows the United States decision',
+    async (typed) => {
+      const us = library.facts.decisions.find((d) => d.country === 'United States')!;
+      expect(await run(`/decisions country: ${typed}`)).toContain(us.quote);
+    },
+  );
+
   it('/arguments side: against-huawei-access lists every argument against, and only those', async () => {
     const text = await run('/arguments side: against-huawei-access');
     for (const argument of library.facts.arguments) {
