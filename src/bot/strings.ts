@@ -86,7 +86,8 @@ export const STRINGS = {
     `Showing ${shown} of ${total} ${what} (Discord allows 6000 characters per message). Left out: ${leftOut}. ${hint}`,
   argumentsNarrowHint: (sides: string) => `Narrow it with \`/arguments side:\` (${sides}).`,
   decisionsNarrowHint: 'Narrow it with `/decisions country:`.',
-  cooldown: (seconds: number) => `Easy there: you can ask again in ${seconds} s.`,
+  rateLimited: (seconds: number) =>
+    `That is a lot of commands in a short time: you can ask again in ${seconds} s. (/help always works.)`,
   somethingWentWrong: (ref: string) =>
     `Something went wrong (ref ${ref}). It has been logged; please try again in a moment.`,
   unknownCommand: (name: string) => `I don't know the command “${name}”.`,
