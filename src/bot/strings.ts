@@ -43,6 +43,12 @@ export const STRINGS = {
     `That question is ${length} characters long; I take up to ${max}. Please ask about one thing in a sentence or two.`,
   passageNotFound: (typed: string) =>
     `No passage matches “${typed}”. Pick one from the list that appears while you type.`,
+  passageNumberNotFound: (typed: string, paragraphs: number, captions: number) =>
+    `The article has no passage “${typed}”: its paragraphs are ¶1–¶${paragraphs}` +
+    (captions
+      ? ` and it has ${captions} caption${captions === 1 ? '' : 's'} (\`/quote passage: caption\`)`
+      : '') +
+    '. Type a number such as `/quote passage: 7`, or words from the paragraph.',
   quoteFooter: 'Verbatim from the article',
   answerFooter: 'Verbatim excerpts; ¶ numbers count the article’s body paragraphs from 1.',
   captionLabel: 'Caption',
