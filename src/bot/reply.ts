@@ -80,6 +80,8 @@ export function parseCustomId(customId: string): ButtonAction | undefined {
 // ---------------------------------------------------------------- builders
 export interface AnswerInput {
   readonly question: string;
+  /** What the engine read when it shortened the message (SearchResult.asked): shown as "Read as". */
+  readonly asked?: string;
   /** All hits of the search, best first; the reply shows the first plus "See also". */
   readonly hits: readonly CitedHit[];
   /** Decisions/arguments the question is about, best first: they lead the answer, above the passages. */
@@ -103,6 +105,7 @@ export function answerReply(input: AnswerInput): Reply {
   if (input.reference) {
     fields.push({ name: STRINGS.askedAbout, value: `[this message](${input.reference.url})` });
   }
+  if (input.asked !== undefined) fields.push({ name: STRINGS.readAs, value: readAsMarkdown(input.asked) });
   fields.push({ name: STRINGS.source, value: citationMarkdown(best.article, best.hit.passage) });
   for (const other of seeAlso) {
     fields.push({
@@ -157,12 +160,28 @@ export function morePassagesReply(input: {
   return finalizeReply({ embeds: [embed], components, ephemeral: true });
 }
 
-/** The article has nothing on the question: say so privately and offer topics it does cover. */
-export function noMatchReply(question: string, suggestions: readonly string[]): Reply {
+/**
+ * The article has nothing on the question: say so privately and offer topics it does cover. When the
+ * engine says why (`reason`: no such figure, what the article file records about itself), that sentence
+ * replaces the generic one; when it shortened the message, what it read is shown.
+ */
+export function noMatchReply(
+  question: string,
+  suggestions: readonly string[],
+  read: { readonly asked?: string; readonly reason?: string } = {},
+): Reply {
   const topics = suggestions
     .slice(0, DISPLAY.noMatchSuggestions)
     .map((topic) => `• ${escapeMarkdown(collapseWhitespace(topic))}`);
-  const lines = [STRINGS.noMatch(trimText(escapeMarkdown(collapseWhitespace(question)), 300))];
+  const lines = [
+    read.reason
+      ? escapeMarkdown(collapseWhitespace(read.reason))
+      : STRINGS.noMatch(trimText(escapeMarkdown(collapseWhitespace(read.asked ?? question)), 300)),
+  ];
+  // The generic sentence already quotes what was read; after a reason, say it.
+  if (read.asked !== undefined) {
+    lines.push(read.reason ? `${STRINGS.readAs}: ${readAsMarkdown(read.asked)}` : STRINGS.shortenedNote);
+  }
   if (topics.length) lines.push('', STRINGS.closestTopics, ...topics, '', STRINGS.noMatchHint);
   return finalizeReply({ content: lines.join('\n'), ephemeral: true });
 }
@@ -559,6 +578,10 @@ function packedReply(packed: Packed, what: string, narrowHint: string): Reply {
 }
 
 // ---------------------------------------------------------------- pieces
+function readAsMarkdown(asked: string): string {
+  return STRINGS.readAsNote(trimText(escapeMarkdown(collapseWhitespace(asked)), 600));
+}
+
 function questionTitle(question: string): string {
   return trimText(escapeMarkdown(collapseWhitespace(question)), LIMITS.embedTitle);
 }

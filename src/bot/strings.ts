@@ -39,8 +39,9 @@ export const STRINGS = {
   noMatchHint: 'Try /ask with one of these, or /help for tips.',
   emptyQuestion: 'Please type a question, e.g. `/ask question: Why did Australia ban Huawei?`',
   emptyMessage: 'That message has no text to ask about.',
-  questionTooLong: (length: number, max: number) =>
-    `That question is ${length} characters long; I take up to ${max}. Please ask about one thing in a sentence or two.`,
+  readAs: 'Read as',
+  shortenedNote: 'Your message was shortened to its question.',
+  readAsNote: (asked: string) => `“${asked}” (your message, shortened to its question)`,
   passageNotFound: (typed: string) =>
     `No passage matches “${typed}”. Pick one from the list that appears while you type.`,
   passageNumberNotFound: (typed: string, paragraphs: number, captions: number) =>

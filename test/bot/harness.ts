@@ -59,13 +59,16 @@ export function realLibrary(): Promise<Library> {
 export async function startHarness(
   options: {
     rateLimit?: RateLimitSettings;
+    /** The library to answer from instead of the real one (e.g. a stub engine over the real data). */
+    library?: (real: Library) => Library;
     deferAfterMs?: number;
     extraCommands?: readonly Command[];
   } = {},
 ): Promise<Harness> {
   const fake = new FakeDiscord({ token: TEST_TOKEN });
   await fake.start();
-  const library = await realLibrary();
+  const real = await realLibrary();
+  const library = options.library ? options.library(real) : real;
   const logLines: string[] = [];
   const log = createLogger({
     level: 'debug',

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/bot/reply.js';
 import { toPlainText } from '../../src/bot/text.js';
 import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
-import { EPHEMERAL, autocomplete, slashCommand } from '../fake-discord/interactions.js';
+import {
+  EPHEMERAL,
+  autocomplete,
+  messageContextMenu,
+  slashCommand,
+  userMessage,
+} from '../fake-discord/interactions.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 import { expectWithinLimits } from './limits-check.js';
@@ -84,5 +90,78 @@ describe('/quote by number', () => {
     const ones = (await choices('quote', 'passage', '¶1')).map((c) => c.name.split(' ')[0]);
     expect(ones).toEqual(['¶1', '¶10', '¶11', '¶12', '¶13', '¶14', '¶15', '¶16', '¶17', '¶18', '¶19']);
     expect((await choices('quote', 'passage', 'caption'))[0]!.name).toMatch(/^caption after ¶\d+ /);
+  });
+});
+
+describe('"Ask the article" on chat messages', () => {
+  // A stub engine over the real data: it records what it was given and, like the engine's chat-message
+  // reading, answers a long message from its question and says what it read (SearchResult.asked).
+  const QUESTION = 'Why did Australia ban Huawei?';
+  const NO_FIGURE =
+    'The article gives no such figure: the passages on this subject state no number, amount, share or price for it.';
+  const received: string[] = [];
+  let s: Harness;
+  beforeAll(async () => {
+    s = await startHarness({
+      library: (real) => ({
+        ...real,
+        engine: {
+          ...real.engine,
+          search(question, options) {
+            received.push(question);
+            if (question.includes('how much')) {
+              return { kind: 'no-match', query: question, reason: NO_FIGURE, suggestions: [QUESTION] };
+            }
+            const result = real.engine.search(QUESTION, options);
+            return question === QUESTION ? result : { ...result, query: question, asked: QUESTION };
+          },
+        },
+      }),
+    });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  async function askMessage(content: string): Promise<CallbackData> {
+    const target = userMessage(s.fake, content);
+    return wellFormed(await s.fake.interact(messageContextMenu(s.fake, 'Ask the article', target)));
+  }
+
+  it('a 330-character message with a link is answered, not refused, and the reply says what was read', async () => {
+    const message =
+      `Hey all, I read https://example.com/huawei-5g this morning and I keep thinking about it, since our team is planning a network roll-out and legal asked me to check the background. ${QUESTION} I could not find it in the thread and would love a pointer from someone who followed it.`.padEnd(
+        330,
+        '!',
+      );
+    expect(message.length).toBe(330);
+    const d = await askMessage(message);
+    expect(received.at(-1)).toBe(message); // the whole message reached the engine
+    expect(d.embeds!.length).toBeGreaterThan(0);
+    const fields = d.embeds!.flatMap((e) => e.fields ?? []);
+    const readAs = fields.find((f) => f.name === 'Read as');
+    expect(readAs?.value).toBe(`“${QUESTION}” (your message, shortened to its question)`);
+    expect(fields.some((f) => f.name === 'Source')).toBe(true);
+  });
+
+  it('a message read as typed gets no "Read as" note', async () => {
+    const d = await askMessage(QUESTION);
+    expect(d.embeds!.flatMap((e) => e.fields ?? []).some((f) => f.name === 'Read as')).toBe(false);
+  });
+
+  it('a message past Discord’s maximum reaches the engine capped, never refused', async () => {
+    const message = `${QUESTION} ${'and more words '.repeat(400)}`;
+    const d = await askMessage(message);
+    expect(received.at(-1)!.length).toBeLessThanOrEqual(4000);
+    expect(message.startsWith(received.at(-1)!)).toBe(true);
+    expect(d.embeds!.length).toBeGreaterThan(0);
+  });
+
+  it('a no-match with a reason shows the reason instead of the generic sentence', async () => {
+    const d = await askMessage('how much did Huawei pay for the licence');
+    expect(isEphemeral(d)).toBe(true);
+    expect(d.content!.split('\n')[0]).toBe(NO_FIGURE);
+    expect(d.content).not.toContain("The article doesn't cover that");
+    expect(d.content).toContain(`• ${QUESTION}`);
   });
 });
