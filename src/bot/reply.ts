@@ -13,7 +13,8 @@ import { SIDE_LABELS, STATUS_LABELS, factSubject, speakerLabel } from '../facts/
 import type { Argument, ArgumentSide, Decision, DecisionStatus, Fact } from '../facts/types.js';
 import { DISPLAY, LIMITS } from './limits.js';
 import { SIDE_MARKERS, STATUS_MARKERS, STRINGS } from './strings.js';
-import { collapseWhitespace, escapeMarkdown, renderHighlighted, trimText } from './text.js';
+import { ShownSentences, locate, unshownHit } from './shown.js';
+import { ELLIPSIS, collapseWhitespace, escapeMarkdown, renderHighlighted, trimText } from './text.js';
 
 /** Mentions are never parsed: a quoted "@everyone" must not ping a server. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as [] });
@@ -100,7 +101,18 @@ export interface AnswerInput {
 export function answerReply(input: AnswerInput): Reply {
   const [best, ...rest] = input.hits;
   if (!best) return noMatchReply(input.question, []);
-  const seeAlso = rest.slice(0, DISPLAY.seeAlso);
+  // Facts first, then the excerpt, then "See also": each shows only sentences not shown above it.
+  const shown = new ShownSentences();
+  const lead = factLead(input.facts ?? [], LEAD_FACTS_MAX, LEAD_FACTS_CHARS, shown);
+  const main = unshownHit(shown, best.hit);
+  const seeAlso: CitedHit[] = [];
+  let consumed = 1;
+  for (const other of rest) {
+    if (seeAlso.length >= DISPLAY.seeAlso) break;
+    consumed++;
+    const hit = unshownHit(shown, other.hit);
+    if (hit) seeAlso.push({ hit, article: other.article });
+  }
   const fields: APIEmbedField[] = [];
   if (input.reference) {
     fields.push({ name: STRINGS.askedAbout, value: `[this message](${input.reference.url})` });
@@ -114,19 +126,20 @@ export function answerReply(input: AnswerInput): Reply {
     });
   }
   const title = questionTitle(input.question);
-  const lead = factLead(input.facts ?? [], LEAD_FACTS_MAX, LEAD_FACTS_CHARS);
   const passages: APIEmbed = {
     // Under a fact lead the passages get a heading of their own, so the two read as separate parts.
     title: lead ? STRINGS.passagesHeading : title,
-    description: excerptMarkdown(best.hit, MAIN_EXCERPT_MAX),
+    // A fact quote that already shows the excerpt replaces it: the Source field still cites the passage.
+    description: main
+      ? excerptMarkdown(main, MAIN_EXCERPT_MAX)
+      : STRINGS.excerptQuotedAbove(citationLabel(best.article, best.hit.passage)),
     fields,
     footer: { text: STRINGS.answerFooter },
     color: EMBED_COLOUR,
   };
   const embeds = lead ? [{ title, description: lead, color: EMBED_COLOUR }, passages] : [passages];
-  const shown = 1 + seeAlso.length;
   const buttons: APIButtonComponent[] = [
-    button(STRINGS.morePassagesButton, moreCustomId(input.key, shown), input.hits.length <= shown),
+    button(STRINGS.morePassagesButton, moreCustomId(input.key, consumed), input.hits.length <= consumed),
   ];
   if (input.ephemeral)
     buttons.push(button(STRINGS.shareButton, shareCustomId(input.key), false, ButtonStyle.Primary));
@@ -325,7 +338,11 @@ export function decisionsReply(groups: readonly DecisionGroup[]): Reply {
  * citation, conditions, when, and the reasons (linked arguments) with their quotes.
  */
 export function countryDecisionsReply(items: readonly DecisionWithReasons[]): Reply {
+  // A reason quoting a sentence the decision (or an earlier reason) already shows leaves it out.
+  const shown = new ShownSentences();
   const embeds = items.map(({ decision, reasons }): APIEmbed => {
+    const own = unshownQuote(shown, decision);
+    own.mark();
     const { fact } = decision;
     const fields: APIEmbedField[] = [];
     if (fact.conditions.length) {
@@ -336,9 +353,11 @@ export function countryDecisionsReply(items: readonly DecisionWithReasons[]): Re
     }
     if (fact.when !== undefined) fields.push({ name: STRINGS.when, value: escapeMarkdown(fact.when) });
     for (const reason of reasons) {
+      const quote = unshownQuote(shown, reason);
+      quote.mark();
       fields.push({
         name: STRINGS.reason(escapeMarkdown(speakerName(reason.fact)), `¶${reason.fact.paragraph}`),
-        value: `${escapeMarkdown(reason.fact.summary)}\n${quoteWithLink(reason)}`,
+        value: `${escapeMarkdown(reason.fact.summary)}${quotePartLine(quote)}${factLink(reason)}`,
       });
     }
     return {
@@ -347,7 +366,7 @@ export function countryDecisionsReply(items: readonly DecisionWithReasons[]): Re
         escapeMarkdown(factSubject(fact)),
         STATUS_LABELS[fact.status],
       ),
-      description: `${quoteBlock(fact.quote)}\n${factCitation(decision)}`,
+      description: `${quotePartLine(own).slice(1) || STRINGS.quotedAbove}\n${factCitation(decision)}`,
       fields,
       color: EMBED_COLOUR,
     };
@@ -407,29 +426,58 @@ export function argumentsReply(
  * Facts leading an answer, as description markdown: at most `maxBlocks` blocks (decisions sharing a quote
  * are one block) within `maxChars`, whole blocks in rank order.
  */
-function factLead(facts: readonly CitedFact[], maxBlocks: number, maxChars: number): string {
-  const blocks: string[] = [];
+function factLead(
+  facts: readonly CitedFact[],
+  maxBlocks: number,
+  maxChars: number,
+  shown: ShownSentences,
+): string {
   const decisions = facts.filter((cited): cited is CitedFact<Decision> => cited.fact.kind === 'decision');
   const merged = mergeSharedQuotes(decisions);
-  for (const cited of facts) {
-    if (cited.fact.kind === 'argument') {
-      blocks.push(argumentLead(cited as CitedFact<Argument>));
-      continue;
-    }
-    // A merged line is rendered where its first decision ranks.
-    const line = merged.find((candidate) => candidate[0] === cited);
-    if (line) blocks.push(decisionLead(line));
-  }
   let out = '';
-  for (const block of blocks.slice(0, maxBlocks)) {
+  let blocks = 0;
+  for (const cited of facts) {
+    if (blocks >= maxBlocks) break;
+    // A merged line is rendered where its first decision ranks.
+    const line =
+      cited.fact.kind === 'decision' ? merged.find((candidate) => candidate[0] === cited) : undefined;
+    if (cited.fact.kind === 'decision' && !line) continue;
+    const quote = unshownQuote(shown, cited);
+    const block = line ? decisionLead(line, quote) : argumentLead(cited as CitedFact<Argument>, quote);
     const next = out ? `${out}\n\n${block}` : block;
     if (next.length > maxChars) return out || trimText(block, maxChars);
     out = next;
+    blocks++;
+    quote.mark();
   }
   return out;
 }
 
-function decisionLead(line: readonly CitedFact<Decision>[]): string {
+/** What of a fact's quote is still to be shown: all of it, a part (clipped with …), or nothing. */
+interface QuotePart {
+  readonly text: string | undefined;
+  readonly clippedStart: boolean;
+  readonly clippedEnd: boolean;
+  /** Record it as shown (once the block carrying it is kept). */
+  mark(): void;
+}
+
+export function unshownQuote(shown: ShownSentences, cited: CitedFact): QuotePart {
+  const { quote } = cited.fact;
+  const passage = cited.source?.passage;
+  const at = passage && locate(passage, quote);
+  if (!passage || !at) return { text: quote, clippedStart: false, clippedEnd: false, mark: () => {} };
+  const keep = shown.unshown(passage, at);
+  if (!keep) return { text: undefined, clippedStart: false, clippedEnd: false, mark: () => {} };
+  return {
+    text: passage.text.slice(keep.start, keep.end),
+    clippedStart: keep.start > at.start,
+    clippedEnd: keep.end < at.end,
+    mark: () => shown.mark(passage, keep),
+  };
+}
+
+function decisionLead(line: readonly CitedFact<Decision>[], quote: QuotePart): string {
   const first = line[0];
   if (!first) return '';
   const { fact } = first;
@@ -439,15 +487,23 @@ function decisionLead(line: readonly CitedFact<Decision>[]): string {
   const conditions = fact.conditions.length
     ? `\n${STRINGS.conditions}: ${fact.conditions.map((c) => escapeMarkdown(c, { atLineStart: false })).join('; ')}`
     : '';
-  return `${head}\n${quoteBlock(fact.quote)}${conditions}`;
+  return `${head}${quotePartLine(quote)}${conditions}`;
 }
 
-function argumentLead(cited: CitedFact<Argument>): string {
+function argumentLead(cited: CitedFact<Argument>, quote: QuotePart): string {
   const { fact } = cited;
   const head =
     `${SIDE_MARKERS[fact.side]} **${escapeMarkdown(speakerName(fact), { atLineStart: false })}** · ` +
     `${SIDE_LABELS[fact.side]} · ${paragraphRef(cited)}`;
-  return `${head}\n${escapeMarkdown(fact.summary)}\n${quoteBlock(fact.quote)}`;
+  return `${head}\n${escapeMarkdown(fact.summary)}${quotePartLine(quote)}`;
+}
+
+/** "\n> “…”" for what is left of a quote; nothing when all of it is already shown above. */
+function quotePartLine(quote: QuotePart): string {
+  if (quote.text === undefined) return '';
+  const start = quote.clippedStart ? `${ELLIPSIS} ` : '';
+  const end = quote.clippedEnd ? ` ${ELLIPSIS}` : '';
+  return `\n> “${start}${escapeMarkdown(collapseWhitespace(quote.text), { atLineStart: false })}${end}”`;
 }
 
 /** Decisions that quote the same words of the same ¶ with the same status, grouped in first-seen order. */
@@ -483,8 +539,11 @@ function quoteBlock(quote: string): string {
 
 function quoteWithLink(cited: CitedFact | undefined): string {
   if (!cited) return '';
-  const link = cited.source ? linkSuffix(cited.source.article, cited.source.passage) : '';
-  return quoteBlock(cited.fact.quote) + link;
+  return quoteBlock(cited.fact.quote) + factLink(cited);
+}
+
+function factLink(cited: CitedFact): string {
+  return cited.source ? linkSuffix(cited.source.article, cited.source.passage) : '';
 }
 
 /** "¶7", linked to the paragraph when the article has a URL. */

@@ -76,6 +76,8 @@ export const STRINGS = {
   decisionsGroupTitle: (marker: string, label: string, count: number) => `${marker} ${label} (${count})`,
   decisionTitle: (marker: string, subject: string, label: string) => `${marker} ${subject}: ${label}`,
   passagesHeading: 'In the article',
+  excerptQuotedAbove: (paragraph: string) => `Quoted above (${paragraph}).`,
+  quotedAbove: '(quoted above)',
   conditions: 'Conditions',
   when: 'When',
   reason: (speaker: string, paragraph: string) => `Why · ${speaker} · ${paragraph}`,

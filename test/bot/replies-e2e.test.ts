@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/bot/reply.js';
+import { sentenceSpans } from '../../src/bot/shown.js';
 import { toPlainText } from '../../src/bot/text.js';
 import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
 import {
@@ -163,5 +164,72 @@ describe('"Ask the article" on chat messages', () => {
     expect(d.content!.split('\n')[0]).toBe(NO_FIGURE);
     expect(d.content).not.toContain("The article doesn't cover that");
     expect(d.content).toContain(`• ${QUESTION}`);
+  });
+});
+
+describe('no sentence twice in one reply', () => {
+  const plain = (d: CallbackData) =>
+    toPlainText(
+      [
+        d.content ?? '',
+        ...(d.embeds ?? []).flatMap((e) => [
+          e.description ?? '',
+          ...(e.fields ?? []).flatMap((f) => [f.value]),
+        ]),
+      ].join('\n'),
+    );
+  const sentences = () =>
+    h.library.corpus.articles.flatMap((article) =>
+      article.passages.flatMap((p) =>
+        sentenceSpans(p)
+          .map((s) => p.text.slice(s.start, s.end))
+          .filter((s) => s.length >= 25),
+      ),
+    );
+  const occurrences = (text: string, piece: string) => text.split(piece).length - 1;
+
+  // The issue's examples, then every example question of the article.
+  const questions = () => [
+    'Why did Australia ban Huawei?',
+    'Is Italy letting Vodafone use Huawei?',
+    'Which countries decided against Huawei?',
+    ...h.library.corpus.articles.flatMap((article) => article.questions),
+  ];
+
+  it('/ask: facts, the excerpt and "See also" never show the same sentence twice', async () => {
+    for (const question of questions()) {
+      const text = plain(await command('ask', { question }));
+      for (const sentence of sentences()) {
+        expect(occurrences(text, sentence), `${question}: ${sentence}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('Italy: the fact quote that covers the excerpt replaces it; Australia: each ¶17 sentence once', async () => {
+    const italy = await command('ask', { question: 'Is Italy letting Vodafone use Huawei?' });
+    const quote = h.library.facts.decisions.find((x) => x.country === 'Italy')!.quote;
+    expect(occurrences(plain(italy), quote)).toBe(1);
+    expect(italy.embeds![1]!.description).toBe('Quoted above (¶7).');
+    const australia = plain(await command('ask', { question: 'Why did Australia ban Huawei?' }));
+    for (const sentence of sentenceSpans(paragraph(17)).map((s) =>
+      paragraph(17).text.slice(s.start, s.end),
+    )) {
+      expect(occurrences(australia, sentence)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('Japan, India and Vietnam’s shared ¶9 quote appears once', async () => {
+    const shared = h.library.facts.decisions.find((x) => x.country === 'Japan')!.quote;
+    const text = plain(await command('ask', { question: 'Which countries decided against Huawei?' }));
+    expect(occurrences(text, shared)).toBe(1);
+  });
+
+  it('/decisions country: a reason quoting the decision’s sentence is not quoted again', async () => {
+    for (const country of new Set(h.library.facts.decisions.map((x) => x.country))) {
+      const text = plain(await command('decisions', { country }));
+      for (const sentence of sentences()) {
+        expect(occurrences(text, sentence), `${country}: ${sentence}`).toBeLessThanOrEqual(1);
+      }
+    }
   });
 });
