@@ -133,6 +133,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       },
       ctx,
     );
+    if (owner.buttonUpdatesMessage) {
+      // Paging: the new page replaces the message (its visibility stays what it was).
+      const { flags: _flags, ...page } = await reply;
+      await interaction.update(page);
+      return;
+    }
     // If a button handler ever needs deferring, defer privately: never public by accident.
     await replyInTime(interaction, reply, true);
   }

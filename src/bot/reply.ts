@@ -9,10 +9,12 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField
 import type { Article, Passage } from '../corpus/types.js';
 import type { Hit } from '../engine/types.js';
 import { paragraphLabel, passageLink } from '../corpus/cite.js';
-import { SIDE_LABELS, STATUS_LABELS, factSubject, speakerLabel } from '../facts/types.js';
+import { ARGUMENT_SIDES, SIDE_LABELS, STATUS_LABELS, factSubject, speakerLabel } from '../facts/types.js';
 import type { Argument, ArgumentSide, Decision, DecisionStatus, Fact } from '../facts/types.js';
 import { DISPLAY, LIMITS } from './limits.js';
 import { SIDE_MARKERS, STATUS_MARKERS, STRINGS } from './strings.js';
+import { layOutPages } from './pages.js';
+import type { PageGroup, PageLayout } from './pages.js';
 import { ShownSentences, locate, unshownHit } from './shown.js';
 import { ELLIPSIS, collapseWhitespace, escapeMarkdown, renderHighlighted, trimText } from './text.js';
 
@@ -63,6 +65,29 @@ const LEAD_FACTS_CHARS = 1800;
 export const CUSTOM_ID_PREFIX = 'ask';
 export const moreCustomId = (key: string, offset: number) => `${CUSTOM_ID_PREFIX}:more:${key}:${offset}`;
 export const shareCustomId = (key: string) => `${CUSTOM_ID_PREFIX}:share:${key}`;
+
+/** Paging buttons of the fact listings: `decisions:page:<n>`, `arguments:page:<side|all>:<n>`. */
+export const DECISIONS_PREFIX = 'decisions';
+export const ARGUMENTS_PREFIX = 'arguments';
+export const decisionsPageCustomId = (page: number) => `${DECISIONS_PREFIX}:page:${page}`;
+export const argumentsPageCustomId = (side: ArgumentSide | undefined, page: number) =>
+  `${ARGUMENTS_PREFIX}:page:${side ?? 'all'}:${page}`;
+
+/** The page a paging button asks for, and for /arguments the side; undefined for anything else. */
+export function parsePageCustomId(
+  customId: string,
+): { readonly page: number; readonly side?: ArgumentSide } | undefined {
+  const parts = customId.split(':');
+  const page = parts.at(-1);
+  if (parts[1] !== 'page' || page === undefined || !/^\d{1,4}$/.test(page)) return undefined;
+  if (parts[0] === DECISIONS_PREFIX && parts.length === 3) return { page: Number(page) };
+  if (parts[0] === ARGUMENTS_PREFIX && parts.length === 4) {
+    const side = ARGUMENT_SIDES.find((candidate) => candidate === parts[2]);
+    if (side) return { page: Number(page), side };
+    return parts[2] === 'all' ? { page: Number(page) } : undefined;
+  }
+  return undefined;
+}
 
 export type ButtonAction =
   | { readonly kind: 'more'; readonly key: string; readonly offset: number }
@@ -311,26 +336,39 @@ export interface DecisionWithReasons {
  * its marker, country (operator), ¶ and verbatim quote. Decisions citing the same sentence share a field, so
  * "Japan, India, Vietnam" are listed once with their one quote.
  */
-export function decisionsReply(groups: readonly DecisionGroup[]): Reply {
+export function decisionsReply(
+  groups: readonly DecisionGroup[],
+  options: { readonly page?: number } = {},
+): Reply {
   if (groups.every((group) => group.decisions.length === 0)) return noticeReply(STRINGS.noDecisions);
-  const packed = packGroups(
+  const layout = layOutFacts(
     groups.map((group) => ({
       title: STRINGS.decisionsGroupTitle(
         STATUS_MARKERS[group.status],
         STATUS_LABELS[group.status],
         group.decisions.length,
       ),
-      label: STATUS_LABELS[group.status],
       items: mergeSharedQuotes(group.decisions).map((line) => ({
         count: line.length,
-        field: {
-          name: `${STATUS_MARKERS[group.status]} ${escapeMarkdown(decisionSubjects(line))} · ¶${line[0]?.fact.paragraph}`,
-          value: quoteWithLink(line[0]),
+        render: (shown: ShownSentences) => {
+          const first = line[0];
+          const quote = first ? unshownQuote(shown, first) : undefined;
+          return {
+            field: {
+              name: `${STATUS_MARKERS[group.status]} ${escapeMarkdown(decisionSubjects(line))} · ¶${first?.fact.paragraph}`,
+              value: first && quote ? quoteOrAbove(quote) + factLink(first) : '',
+            },
+            mark: () => quote?.mark(),
+          };
         },
       })),
     })),
   );
-  return packedReply(packed, 'decisions', STRINGS.decisionsNarrowHint);
+  return pagedReply(layout, options.page ?? 0, {
+    what: 'decisions',
+    hint: STRINGS.decisionsNarrowHint,
+    customId: decisionsPageCustomId,
+  });
 }
 
 /**
@@ -366,7 +404,7 @@ export function countryDecisionsReply(items: readonly DecisionWithReasons[]): Re
         escapeMarkdown(factSubject(fact)),
         STATUS_LABELS[fact.status],
       ),
-      description: `${quotePartLine(own).slice(1) || STRINGS.quotedAbove}\n${factCitation(decision)}`,
+      description: `${quoteOrAbove(own)}\n${factCitation(decision)}`,
       fields,
       color: EMBED_COLOUR,
     };
@@ -400,26 +438,35 @@ export function countryChoice(country: string, decisions: readonly Decision[]): 
  */
 export function argumentsReply(
   groups: readonly ArgumentGroup[],
-  options: { readonly narrowHint?: string } = {},
+  options: { readonly narrowHint?: string; readonly page?: number; readonly side?: ArgumentSide } = {},
 ): Reply {
-  const packed = packGroups(
+  const layout = layOutFacts(
     groups.map((group) => ({
       title: STRINGS.argumentsGroupTitle(
         SIDE_MARKERS[group.side],
         SIDE_LABELS[group.side],
         group.arguments.length,
       ),
-      label: SIDE_LABELS[group.side],
       items: group.arguments.map((argument) => ({
         count: 1,
-        field: {
-          name: `${escapeMarkdown(speakerName(argument.fact))} · ¶${argument.fact.paragraph}`,
-          value: `${escapeMarkdown(argument.fact.summary)}\n${quoteWithLink(argument)}`,
+        render: (shown: ShownSentences) => {
+          const quote = unshownQuote(shown, argument);
+          return {
+            field: {
+              name: `${escapeMarkdown(speakerName(argument.fact))} · ¶${argument.fact.paragraph}`,
+              value: `${escapeMarkdown(argument.fact.summary)}\n${quoteOrAbove(quote)}${factLink(argument)}`,
+            },
+            mark: () => quote.mark(),
+          };
         },
       })),
     })),
   );
-  return packedReply(packed, 'arguments', options.narrowHint ?? '');
+  return pagedReply(layout, options.page ?? 0, {
+    what: 'arguments',
+    hint: options.narrowHint ?? '',
+    customId: (page) => argumentsPageCustomId(options.side, page),
+  });
 }
 
 /**
@@ -532,14 +579,9 @@ function speakerName(argument: Argument): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** The verbatim quote as a Discord block quote in curly quotation marks. */
-function quoteBlock(quote: string): string {
-  return `> “${escapeMarkdown(collapseWhitespace(quote), { atLineStart: false })}”`;
-}
-
-function quoteWithLink(cited: CitedFact | undefined): string {
-  if (!cited) return '';
-  return quoteBlock(cited.fact.quote) + factLink(cited);
+/** What is left of a quote as a block quote, or "(quoted above)" when all of it is shown on the page. */
+function quoteOrAbove(quote: QuotePart): string {
+  return quotePartLine(quote).slice(1) || STRINGS.quotedAbove;
 }
 
 function factLink(cited: CitedFact): string {
@@ -560,78 +602,46 @@ function factCitation(cited: CitedFact): string {
     : `¶${cited.fact.paragraph}`;
 }
 
-interface PackItem {
-  readonly field: APIEmbedField;
-  /** How many facts the field stands for (a merged decision line counts each country). */
-  readonly count: number;
-}
+/** Room kept on every page for the footer and the page note (content does not count towards 6000). */
+const PAGE_RESERVED = STRINGS.factsFooter.length;
 
-interface PackGroup {
-  readonly title: string;
-  /** Short name of the group for the "left out" note. */
-  readonly label: string;
-  readonly items: readonly PackItem[];
-}
-
-interface Packed {
-  readonly embeds: APIEmbed[];
-  /** Facts shown and in total, per group, in group order. */
-  readonly counts: readonly { readonly label: string; readonly shown: number; readonly total: number }[];
+function layOutFacts(groups: readonly PageGroup[]): PageLayout {
+  return layOutPages(groups, { reserved: PAGE_RESERVED, colour: EMBED_COLOUR, continued: STRINGS.continued });
 }
 
 /**
- * Lay groups out as embeds (one per group, continued in another when a group has more than 25 fields),
- * keeping every field whole and in order, and stopping at the first one that would break the 6000-character
- * total (footer included) or the 10-embed limit. What was left out is counted, never silently dropped.
+ * One page of a listing with the footer; when there is more than one page, a note saying which facts
+ * this page shows (and how to narrow) and Previous / Next buttons carrying the page to show.
  */
-function packGroups(groups: readonly PackGroup[]): Packed {
-  const embeds: APIEmbed[] = [];
-  let used = STRINGS.factsFooter.length;
-  let full = false;
-  const counts = groups.map((group) => {
-    const total = group.items.reduce((sum, item) => sum + item.count, 0);
-    let shown = 0;
-    let current: APIEmbed | undefined;
-    for (const item of group.items) {
-      if (full) break;
-      const field = {
-        name: trimText(item.field.name, LIMITS.fieldName) || '\u200b',
-        value: trimText(item.field.value, LIMITS.fieldValue) || '\u200b',
-      };
-      const fields = current?.fields;
-      const startsEmbed = !fields || fields.length >= LIMITS.embedFields;
-      const title = trimText(current ? STRINGS.continued(group.title) : group.title, LIMITS.embedTitle);
-      const cost = field.name.length + field.value.length + (startsEmbed ? title.length : 0);
-      if (used + cost > LIMITS.embedTotal || (startsEmbed && embeds.length >= LIMITS.embedsPerMessage)) {
-        full = true;
-        break;
-      }
-      if (startsEmbed || !fields) {
-        current = { title, fields: [field], color: EMBED_COLOUR };
-        embeds.push(current);
-      } else {
-        fields.push(field);
-      }
-      used += cost;
-      shown += item.count;
-    }
-    return { label: group.label, shown, total };
-  });
-  return { embeds, counts };
-}
-
-/** The packed embeds with the footer, and a note (as content) counting what did not fit and how to narrow. */
-function packedReply(packed: Packed, what: string, narrowHint: string): Reply {
-  const last = packed.embeds.at(-1);
-  if (last) last.footer = { text: STRINGS.factsFooter };
-  const shown = packed.counts.reduce((sum, group) => sum + group.shown, 0);
-  const total = packed.counts.reduce((sum, group) => sum + group.total, 0);
-  const leftOut = packed.counts
-    .filter((group) => group.shown < group.total)
-    .map((group) => `${group.total - group.shown} of ${group.total} “${group.label}”`);
-  const draft: Draft = { embeds: packed.embeds, ephemeral: false };
-  if (leftOut.length) {
-    draft.content = STRINGS.factsLeftOut(shown, total, what, leftOut.join(', '), narrowHint).trim();
+function pagedReply(
+  layout: PageLayout,
+  requested: number,
+  options: { readonly what: string; readonly hint: string; readonly customId: (page: number) => string },
+): Reply {
+  const last = layout.pages.length - 1;
+  const index = Math.min(Math.max(0, Math.trunc(requested) || 0), Math.max(0, last));
+  const page = layout.pages[index];
+  if (!page) return noticeReply(STRINGS.noDecisions);
+  const embeds = page.embeds.map((embed) => ({ ...embed, fields: [...(embed.fields ?? [])] }));
+  const final = embeds.at(-1);
+  if (final) final.footer = { text: STRINGS.factsFooter };
+  const draft: Draft = { embeds, ephemeral: false };
+  if (last > 0) {
+    draft.content = STRINGS.pageNote(
+      index + 1,
+      last + 1,
+      page.first,
+      page.first + page.shown - 1,
+      layout.total,
+      options.what,
+      options.hint,
+    ).trim();
+    draft.components = [
+      row([
+        button(STRINGS.previousPage, options.customId(Math.max(0, index - 1)), index === 0),
+        button(STRINGS.nextPage, options.customId(Math.min(last, index + 1)), index === last),
+      ]),
+    ];
   }
   return finalizeReply(draft);
 }

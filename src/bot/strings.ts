@@ -91,8 +91,17 @@ export const STRINGS = {
   noArguments: (side: string) => `The article reports no arguments “${side}”.`,
   unknownSide: (typed: string, sides: readonly string[]) =>
     `There is no side “${typed}”. Choose one of: ${sides.join(', ')}.`,
-  factsLeftOut: (shown: number, total: number, what: string, leftOut: string, hint: string) =>
-    `Showing ${shown} of ${total} ${what} (Discord allows 6000 characters per message). Left out: ${leftOut}. ${hint}`,
+  pageNote: (
+    page: number,
+    pages: number,
+    from: number,
+    to: number,
+    total: number,
+    what: string,
+    hint: string,
+  ) => `Page ${page} of ${pages}: ${what} ${from}–${to} of ${total}. Previous / Next turn the page. ${hint}`,
+  previousPage: '◀ Previous',
+  nextPage: 'Next ▶',
   argumentsNarrowHint: (sides: string) => `Narrow it with \`/arguments side:\` (${sides}).`,
   decisionsNarrowHint: 'Narrow it with `/decisions country:`.',
   rateLimited: (seconds: number) =>

@@ -185,7 +185,7 @@ describe('argumentsReply', () => {
     expect(reply.content).toBeUndefined();
   });
 
-  it('too many for one message: whole arguments only, within 6000, and a note counting the rest', () => {
+  it('too many for one message: pages of whole arguments, each within 6000, every argument on a page', () => {
     const long = 'word '.repeat(60).trim();
     const many = (side: ArgumentSide, n: number) =>
       Array.from({ length: n }, (_, i) =>
@@ -203,9 +203,24 @@ describe('argumentsReply', () => {
     expect(fields.length).toBeGreaterThan(0);
     expect(fields.length).toBeLessThan(20);
     for (const field of fields) expect(toPlainText(field.value)).toMatch(/“word( word)* \S+ \d+”$/);
-    expect(reply.content).toContain(`Showing ${fields.length} of 20 arguments`);
-    expect(reply.content).toContain(`${20 - fields.length} of 10 “${SIDE_LABELS['against-huawei-access']}”`);
-    expect(reply.content).toContain('/arguments side:');
+    expect(reply.content).toBe(
+      `Page 1 of 2: arguments 1–${fields.length} of 20. Previous / Next turn the page. Narrow it with \`/arguments side:\`.`,
+    );
+    const ids = reply.components
+      .flatMap((r) => r.components)
+      .map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(ids).toEqual(['arguments:page:all:0', 'arguments:page:all:1']);
+    const second = argumentsReply(
+      [
+        { side: 'for-huawei-access', arguments: many('for-huawei-access', 10) },
+        { side: 'against-huawei-access', arguments: many('against-huawei-access', 10) },
+      ],
+      { page: 1 },
+    );
+    expectWithinLimits(second);
+    const rest = second.embeds.flatMap((e) => e.fields ?? []);
+    expect(fields.length + rest.length).toBe(20);
+    expect(second.embeds[0]!.title).toContain(SIDE_LABELS['against-huawei-access']);
   });
 });
 
@@ -352,7 +367,7 @@ describe('properties', () => {
     expect(argumentsCommand.resolveSide("Against Huawei's access")).toBe('against-huawei-access');
     expect(argumentsCommand.resolveSide('huawei')).toBeUndefined();
     expect(argumentsCommand.execute({ options: { side: 'sideways' }, userId: 'u' }, ctx).content).toBe(
-      'There is no side “sideways”. Choose one of: for-huawei-access, against-huawei-access, describes-position.',
+      "There is no side “sideways”. Choose one of: For Huawei's access, Against Huawei's access, Describes a position.",
     );
   });
 });

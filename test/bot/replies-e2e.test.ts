@@ -10,6 +10,8 @@ import type { CallbackData, InteractionCallback } from '../fake-discord/server.j
 import {
   EPHEMERAL,
   autocomplete,
+  botMessage,
+  buttonClick,
   messageContextMenu,
   slashCommand,
   userMessage,
@@ -231,5 +233,66 @@ describe('no sentence twice in one reply', () => {
         expect(occurrences(text, sentence), `${country}: ${sentence}`).toBeLessThanOrEqual(1);
       }
     }
+  });
+});
+
+describe('Previous / Next on listings that do not fit one message', () => {
+  const UPDATE_MESSAGE = 7;
+  const pageButtons = (d: CallbackData) =>
+    (d.components ?? []).flatMap((row) => row.components).filter((b) => b.custom_id?.includes(':page:'));
+
+  async function click(customId: string, on: CallbackData): Promise<CallbackData> {
+    const callback = await h.fake.interact(buttonClick(h.fake, customId, botMessage(h.fake, on)));
+    expect(callback.body.type).toBe(UPDATE_MESSAGE); // the page replaces the message
+    const d = callback.body.data!;
+    expectWithinLimits({
+      ...(d.content === undefined ? {} : { content: d.content }),
+      embeds: d.embeds ?? [],
+      components: (d.components ?? []) as Reply['components'],
+      allowedMentions: d.allowed_mentions as Reply['allowedMentions'],
+    });
+    return d;
+  }
+
+  it('/arguments: every argument is reachable by Next, Previous goes back, hints name sides by label', async () => {
+    const all = h.library.facts.arguments;
+    let d = await command('arguments');
+    const seen: string[] = [];
+    const pages: CallbackData[] = [];
+    for (let i = 0; i < 10; i++) {
+      pages.push(d);
+      seen.push(...d.embeds!.flatMap((e) => e.fields ?? []).map((f) => toPlainText(f.name)));
+      const [previous, next] = pageButtons(d);
+      expect(previous!.label).toBe('◀ Previous');
+      expect(previous!.disabled).toBe(i === 0);
+      if (next!.disabled) break;
+      d = await click(next!.custom_id!, d);
+    }
+    expect(pages.length).toBeGreaterThan(1);
+    expect(seen).toHaveLength(all.length);
+    expect(pages[0]!.content).toContain(`Page 1 of ${pages.length}`);
+    expect(pages[0]!.content).toContain(
+      "`/arguments side:` (For Huawei's access, Against Huawei's access, Describes a position)",
+    );
+    expect(pages[0]!.content).not.toMatch(/for-huawei-access|against-huawei-access|describes-position/);
+    const back = await click(pageButtons(d)[0]!.custom_id!, d);
+    expect(back.content).toContain(`Page ${pages.length - 1} of ${pages.length}`);
+  });
+
+  it('a side that fits one message has no page buttons; an unknown side lists the labels', async () => {
+    const d = await command('arguments', { side: 'for-huawei-access' });
+    expect(pageButtons(d)).toEqual([]);
+    const bad = await command('arguments', { side: 'neutral' });
+    expect(bad.content).toBe(
+      "There is no side “neutral”. Choose one of: For Huawei's access, Against Huawei's access, Describes a position.",
+    );
+  });
+
+  it('/decisions: a page button replaces the message with that page (stateless: the page is in the customId)', async () => {
+    const first = await command('decisions');
+    const again = await click('decisions:page:0', first);
+    expect(again.embeds!.map((e) => e.title)).toEqual(first.embeds!.map((e) => e.title));
+    const past = await click('decisions:page:99', first); // clamped to the last page
+    expect(past.embeds!.length).toBeGreaterThan(0);
   });
 });
