@@ -23,6 +23,22 @@ export const SIDE_MARKERS: Readonly<Record<ArgumentSide, string>> = {
   'describes-position': '🔹',
 };
 
+/** Questions /ask autocomplete derives from the facts (src/bot/autocomplete.ts), one wording per kind. */
+export const QUESTION_TEMPLATES = {
+  decided: (country: string, vendor: string) => `What did ${country} decide about ${vendor}?`,
+  why: {
+    approved: (country: string, vendor: string) => `Why did ${country} approve ${vendor}?`,
+    'conditionally-approved': (country: string, vendor: string) => `Why did ${country} approve ${vendor}?`,
+    'likely-to-select': (country: string, vendor: string) => `Why is ${country} likely to pick ${vendor}?`,
+    'decided-against': (country: string, vendor: string) => `Why did ${country} decide against ${vendor}?`,
+    banned: (country: string, vendor: string) => `Why did ${country} ban ${vendor}?`,
+  } satisfies Record<DecisionStatus, (country: string, vendor: string) => string>,
+  conditions: (country: string, vendor: string) => `What conditions did ${country} put on ${vendor}?`,
+  speaker: (name: string) => `What did ${name} say?`,
+  /** "For Huawei's access" → "Why do some argue for Huawei's access?" */
+  side: (label: string) => `Why do some argue ${label.charAt(0).toLowerCase()}${label.slice(1)}?`,
+} as const;
+
 export const STRINGS = {
   seeAlso: 'See also',
   source: 'Source',

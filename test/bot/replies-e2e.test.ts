@@ -296,3 +296,53 @@ describe('Previous / Next on listings that do not fit one message', () => {
     expect(past.embeds!.length).toBeGreaterThan(0);
   });
 });
+
+describe('/ask autocomplete suggests questions', () => {
+  const articleSentences = () =>
+    new Set(
+      h.library.corpus.articles.flatMap((article) =>
+        article.passages.flatMap((p) => [
+          p.text,
+          ...sentenceSpans(p).map((s) => p.text.slice(s.start, s.end)),
+        ]),
+      ),
+    );
+
+  it.each(['', 'trust', 'ita', 'huawei', 'ban', 'why did austr', 'law', 'Vodafone', '5g'])(
+    '"%s": only questions, never a bare sentence of the article',
+    async (typed) => {
+      const listed = await choices('ask', 'question', typed);
+      expect(listed.length).toBeGreaterThan(0);
+      const sentences = articleSentences();
+      for (const choice of listed) {
+        expect(choice.name).toMatch(/\?$/);
+        expect(sentences.has(choice.name)).toBe(false);
+        expect(choice.value).toBe(choice.name);
+      }
+    },
+  );
+
+  it('ranks by what was typed: "ita" offers Italy’s questions first, including ones derived from the facts', async () => {
+    const listed = (await choices('ask', 'question', 'ita')).map((c) => c.name);
+    expect(listed.slice(0, 3).every((q) => q.includes('Italy'))).toBe(true);
+    expect(listed).toContain('What did Italy decide about Huawei?');
+    const why = (await choices('ask', 'question', 'why do some argue')).map((c) => c.name);
+    expect(why).toContain("Why do some argue against Huawei's access?");
+  });
+
+  it('what the user typed comes first when it is a question, and only then', async () => {
+    const typed = 'Why did Malaysia pick Huawei?';
+    const listed = (await choices('ask', 'question', typed)).map((c) => c.name);
+    expect(listed[0]).toBe(typed);
+    expect(listed.slice(1).some((q) => q.includes('Malaysia'))).toBe(true);
+    expect((await choices('ask', 'question', 'why did austr')).map((c) => c.name)).not.toContain(
+      'why did austr',
+    );
+  });
+
+  it('an empty box lists the article’s example questions, then the derived ones', async () => {
+    const listed = (await choices('ask', 'question', '')).map((c) => c.name);
+    const examples = h.library.corpus.articles[0]!.questions;
+    expect(listed.slice(0, Math.min(25, examples.length))).toEqual(examples.slice(0, 25));
+  });
+});
