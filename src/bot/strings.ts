@@ -79,7 +79,7 @@ export const STRINGS = {
     'I answer questions about the indexed article with **verbatim** excerpts and a citation (¶N).',
     '',
     '`/ask question: Why did Australia ban Huawei?` answers in the channel; add `private: True` to see it alone.',
-    '`/quote passage:` finds a paragraph as you type and posts it whole, with its citation.',
+    '`/quote passage: 12` posts ¶12 whole, with its citation (also `¶12`, `p12`, `caption`, or words from it).',
     '`/decisions` lists who decided what, by status (add `country:` for one country, its conditions and reasons).',
     '`/arguments` lists the arguments for and against, with who makes them (add `side:` to pick one side).',
     '`/sources` lists the indexed articles.',
@@ -115,7 +115,9 @@ export const STRINGS = {
     total: number,
     what: string,
     hint: string,
-  ) => `Page ${page} of ${pages}: ${what} ${from}–${to} of ${total}. Previous / Next turn the page. ${hint}`,
+  ) =>
+    `Page ${page} of ${pages}: ${what} ${from === to ? from : `${from}–${to}`} of ${total}. ` +
+    `Previous / Next turn the page. ${hint}`,
   previousPage: '◀ Previous',
   nextPage: 'Next ▶',
   argumentsNarrowHint: (sides: string) => `Narrow it with \`/arguments side:\` (${sides}).`,
