@@ -1,10 +1,11 @@
 /**
  * One de-duplication for everything a reply quotes: fact quotes, the main excerpt and "See also" all say
  * which characters of which passage they show, and a sentence already shown is not shown again. The unit
- * is the sentence (Intl.Segmenter), because that is what a reader recognises as "the same quote": a
- * sentence counts as shown once any of it has been quoted. A fact quoting a clause therefore stands for
- * its sentence (showing the sentence again below it would repeat the clause word for word); the Source
- * citation and /quote still reach the whole paragraph. Pure; one instance per reply.
+ * is the sentence (Intl.Segmenter), because that is what a reader recognises as "the same quote": the
+ * part of a sentence a new piece would show is left out when at least half of it is already shown, or
+ * when it holds a whole quote shown above (a fact quoting a clause stands for the sentence around it,
+ * which would repeat the clause word for word). Another clause of the same sentence is still shown. The
+ * Source citation and /quote still reach the whole paragraph. Pure; one instance per reply.
  */
 import type { Passage } from '../corpus/types.js';
 import type { Excerpt, Hit } from '../engine/types.js';
@@ -14,6 +15,9 @@ export interface Span {
   readonly start: number;
   readonly end: number;
 }
+
+/** Share of a piece already shown above which it is left out (a repeat rather than a new sentence). */
+const SHOWN_SHARE = 0.5;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const sentenceCache = new WeakMap<Passage, Span[]>();
@@ -55,8 +59,8 @@ export class ShownSentences {
       .filter(({ piece }) => piece.end > piece.start);
     let best: Span | undefined;
     let run: Span | undefined;
-    for (const { sentence, piece } of pieces) {
-      if (this.#isShown(passage, sentence)) {
+    for (const { piece } of pieces) {
+      if (this.#isShown(passage, piece)) {
         run = undefined;
         continue;
       }
@@ -67,9 +71,16 @@ export class ShownSentences {
     return best;
   }
 
-  #isShown(passage: Passage, sentence: Span): boolean {
+  #isShown(passage: Passage, piece: Span): boolean {
     const shown = this.#shown.get(passage.id) ?? [];
-    return shown.some((span) => span.start < sentence.end && span.end > sentence.start);
+    if (shown.some((span) => span.start >= piece.start && span.end <= piece.end)) return true;
+    const covered = new Uint8Array(piece.end - piece.start);
+    for (const span of shown) {
+      for (let i = Math.max(span.start, piece.start); i < Math.min(span.end, piece.end); i++) {
+        covered[i - piece.start] = 1;
+      }
+    }
+    return covered.reduce((sum, bit) => sum + bit, 0) >= SHOWN_SHARE * covered.length;
   }
 }
 

@@ -34,6 +34,15 @@ describe('one de-duplication per reply', () => {
     expect(shown.unshown(P, span(P.text))).toEqual(span('First sentence here. Second one follows!'));
   });
 
+  it('another clause of a sentence a fact quoted part of is still shown', () => {
+    const shown = new ShownSentences();
+    shown.mark(P, span('A third,'));
+    expect(shown.unshown(P, span('last one?'))).toEqual(span('last one?'));
+    shown.mark(P, span('Second one'));
+    // More than half of the sentence's piece is shown already: left out.
+    expect(shown.unshown(P, span('Second one follows!'))).toBeUndefined();
+  });
+
   it('passages are kept apart', () => {
     const other = passage('sample', 2, P.text);
     const shown = new ShownSentences();
