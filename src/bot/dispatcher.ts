@@ -59,7 +59,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.commandName)));
       return;
     }
-    const wait = command.rateLimited === false ? { ok: true as const } : limiter.take(interaction.user.id);
+    const wait =
+      command.rateLimited === false ? { ok: true as const } : await limiter.take(interaction.user.id);
     if (!wait.ok) {
       await interaction.reply(noticeReply(STRINGS.rateLimited(wait.retryAfterSeconds)));
       return;

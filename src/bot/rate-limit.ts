@@ -5,9 +5,12 @@
  */
 export type RateCheck = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
 
-/** What the dispatcher needs; a shared store (several processes) can implement it too. */
+/**
+ * What the dispatcher needs (it awaits the answer): a limiter over a shared store, such as a database
+ * several processes use, may answer asynchronously.
+ */
 export interface RateLimiter {
-  take(userId: string): RateCheck;
+  take(userId: string): RateCheck | Promise<RateCheck>;
 }
 
 export interface RateLimitSettings {
