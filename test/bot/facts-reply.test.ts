@@ -371,3 +371,27 @@ describe('properties', () => {
     );
   });
 });
+
+describe('decisionsReply pages', () => {
+  it('decisions that do not fit one message are on pages reached by Previous / Next, none left out', () => {
+    const long = 'word '.repeat(150).trim();
+    const decisions = Array.from({ length: 40 }, (_, i) =>
+      bare(decision({ id: `d${i}`, country: `Country ${i}`, status: 'banned', quote: `${long} ${i}` })),
+    );
+    const groups = [{ status: 'banned' as const, decisions }];
+    const pages: Reply[] = [];
+    for (let page = 0; page < 10; page++) {
+      const reply = decisionsReply(groups, { page });
+      expectWithinLimits(reply);
+      pages.push(reply);
+      const next = reply.components[0]!.components[1]!;
+      if ('disabled' in next && next.disabled) break;
+    }
+    const shown = pages.flatMap((r) => r.embeds.flatMap((e) => e.fields ?? []));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(shown).toHaveLength(40);
+    expect(pages[0]!.content).toMatch(/^Page 1 of \d+: decisions 1–\d+ of 40\./);
+    const ids = pages[0]!.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(ids).toEqual(['decisions:page:0', 'decisions:page:1']);
+  });
+});
