@@ -483,21 +483,30 @@ function factLead(
   const merged = mergeSharedQuotes(decisions);
   let out = '';
   let blocks = 0;
+  let leftOut = false;
   for (const cited of facts) {
-    if (blocks >= maxBlocks) break;
     // A merged line is rendered where its first decision ranks.
     const line =
       cited.fact.kind === 'decision' ? merged.find((candidate) => candidate[0] === cited) : undefined;
     if (cited.fact.kind === 'decision' && !line) continue;
+    if (blocks >= maxBlocks) {
+      leftOut = true;
+      break;
+    }
     const quote = unshownQuote(shown, cited);
     const block = line ? decisionLead(line, quote) : argumentLead(cited as CitedFact<Argument>, quote);
     const next = out ? `${out}\n\n${block}` : block;
-    if (next.length > maxChars) return out || trimText(block, maxChars);
+    if (next.length > maxChars - STRINGS.moreFacts.length - 2) {
+      if (!out) return trimText(block, maxChars);
+      leftOut = true;
+      break;
+    }
     out = next;
     blocks++;
     quote.mark();
   }
-  return out;
+  // Facts that did not fit are reachable from the listings, and the reply says where.
+  return leftOut ? `${out}\n\n${STRINGS.moreFacts}` : out;
 }
 
 /** What of a fact's quote is still to be shown: all of it, a part (clipped with …), or nothing. */

@@ -92,6 +92,7 @@ export const STRINGS = {
   decisionsGroupTitle: (marker: string, label: string, count: number) => `${marker} ${label} (${count})`,
   decisionTitle: (marker: string, subject: string, label: string) => `${marker} ${subject}: ${label}`,
   passagesHeading: 'In the article',
+  moreFacts: '*More decisions and arguments: `/decisions`, `/arguments`.*',
   excerptQuotedAbove: (paragraph: string) => `Quoted above (${paragraph}).`,
   quotedAbove: '(quoted above)',
   conditions: 'Conditions',

@@ -395,3 +395,24 @@ describe('decisionsReply pages', () => {
     expect(ids).toEqual(['decisions:page:0', 'decisions:page:1']);
   });
 });
+
+describe('facts leading an answer that do not all fit', () => {
+  it('say where the rest are', () => {
+    const facts = Array.from({ length: 5 }, (_, i) =>
+      bare(
+        argument({ id: `a${i}`, side: 'for-huawei-access', quote: `Quote ${i}.`, summary: `Summary ${i}.` }),
+      ),
+    );
+    const reply = answerReply({ question: 'q', hits: [cited(hit(P1))], facts, key: 'k', ephemeral: false });
+    const lead = reply.embeds[0]!.description!;
+    expect(lead.endsWith('\n\n*More decisions and arguments: `/decisions`, `/arguments`.*')).toBe(true);
+    const few = answerReply({
+      question: 'q',
+      hits: [cited(hit(P1))],
+      facts: facts.slice(0, 2),
+      key: 'k',
+      ephemeral: false,
+    });
+    expect(few.embeds[0]!.description).not.toContain('More decisions');
+  });
+});
