@@ -10,6 +10,10 @@ import type { Corpus, Passage } from '../corpus/types.js';
 import { buildExcerpt, splitSentences } from './excerpt.js';
 import type { Span } from './excerpt.js';
 import { buildIndex, docHasTerm } from './index-build.js';
+import { asksAboutArticle, asksForFigure, asksForTime } from './intent.js';
+import { extractQuestion } from './message.js';
+import { hasFigure, hasTimeExpression } from './signals.js';
+import { NO_SUCH_FIGURE, articleFactAnswer } from './strings.js';
 import type { InvertedIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
 import type { Concept, Lexicon, ParsedQuery, QueryContext } from './query.js';
@@ -33,6 +37,8 @@ export interface EngineOptions {
    * empty list) because it must accept any string; this hook lets callers log it and tests fail on it.
    */
   readonly onInternalError?: (error: unknown) => void;
+  /** Names of rules to switch off (for the eval's ablation). */
+  readonly disabledRules?: readonly string[];
 }
 
 export const DEFAULT_MIN_COVERAGE = 0.3;
@@ -54,6 +60,14 @@ const NO_MATCH_SUGGESTIONS = 3;
 /** How many parts of the article the default topics are drawn from (one topic from each). */
 const SPREAD_TOPICS = NO_MATCH_SUGGESTIONS;
 const MAX_PLACED_TOPICS = 200;
+/** A question about "the article" is answered from the files' records only when it can mean few. */
+const MAX_ARTICLES_DESCRIBED = 3;
+/**
+ * Added to the final score of a passage with a time expression when the question asks "when": about
+ * a third of the gap a full coverage difference makes (0.8), so it orders passages on the subject
+ * and never lifts one that is off it.
+ */
+const TIME_BOOST = 0.3;
 
 interface Candidate {
   readonly doc: number;
@@ -74,6 +88,8 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     lexicon: prepareLexicon(options.lexicon),
   };
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const disabled = new Set(options.disabledRules ?? []);
+  const ruleOn = (name: string): boolean => !disabled.has(name);
   const scratch: Scratch = {
     body: new Float64Array(index.docCount),
     concept: new Float64Array(index.docCount),
@@ -88,15 +104,37 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
   function search(question: string, searchOptions: SearchOptions = {}): SearchResult {
     const query = typeof question === 'string' ? question : '';
     const limit = Math.max(1, Math.min(searchOptions.limit ?? DEFAULT_LIMIT, 50));
-    const parsed = parseQuery(query, context);
+    // A chat message is read from its question; `asked` tells the transport what was read.
+    const read = ruleOn('chat-message') ? extractQuestion(query) : { question: query, shortened: false };
+    const asked = read.shortened ? { asked: read.question } : {};
+    const field = ruleOn('article-metadata') ? asksAboutArticle(read.question) : undefined;
+    if (
+      field !== undefined &&
+      corpus.articles.length > 0 &&
+      corpus.articles.length <= MAX_ARTICLES_DESCRIBED
+    ) {
+      // The article itself is not in its passages: answer from what its file records, nothing more.
+      const reason = corpus.articles.map((article) => articleFactAnswer(article, field)).join(' ');
+      return {
+        kind: 'no-match',
+        query,
+        ...asked,
+        reason,
+        suggestions: suggestions.defaults(NO_MATCH_SUGGESTIONS),
+      };
+    }
+    const parsed = parseQuery(read.question, context);
     const candidates = rank(index, parsed, scratch);
-    const noMatch = (): SearchResult => ({
+    const noMatch = (reason?: string): SearchResult => ({
       kind: 'no-match',
       query,
+      ...asked,
+      ...(reason === undefined ? {} : { reason }),
       suggestions: suggestions.related(parsed, NO_MATCH_SUGGESTIONS),
     });
     if (candidates.length === 0) return noMatch();
-    const reranked = rerank(index, parsed, candidates);
+    let reranked = rerank(index, parsed, candidates);
+    if (ruleOn('when-prefers-time') && asksForTime(read.question)) reranked = preferTimes(index, reranked);
     const best = reranked[0];
     if (best === undefined || best.coverage < minCoverage) return noMatch();
     // A question naming someone or something the corpus never mentions is not answered by it.
@@ -110,8 +148,14 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       !reranked.slice(0, DETAIL_DEPTH).some((c) => hasAnyPhrase(index, c.doc, compound))
     )
       return noMatch();
+    if (ruleOn('figure-needs-number') && asksForFigure(read.question)) {
+      // A question asking for a number is answered only by a passage that gives one.
+      reranked = reranked.filter((c) => hasFigure(index.passages[c.doc]?.text ?? ''));
+      const top = reranked[0];
+      if (top === undefined || top.coverage < minCoverage) return noMatch(NO_SUCH_FIGURE);
+    }
     const results: Hit[] = reranked.slice(0, limit).map((candidate) => toHit(index, parsed, candidate));
-    return { kind: 'answer', query, results };
+    return { kind: 'answer', query, ...asked, results };
   }
 
   return {
@@ -306,6 +350,12 @@ function rerank(
   }
   candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
   return candidates;
+}
+
+/** Passages that say when (a year, a month, "last week") move ahead for a "when" question. */
+function preferTimes(index: InvertedIndex, candidates: Candidate[]): Candidate[] {
+  for (const c of candidates) if (hasTimeExpression(index.passages[c.doc]?.text ?? '')) c.final += TIME_BOOST;
+  return candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
 }
 
 function hasAnyPhrase(index: InvertedIndex, doc: number, phrases: readonly string[]): boolean {
