@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { loadCorpus } from './corpus/load.js';
 import type { Corpus } from './corpus/types.js';
 import { createEngine } from './engine/index.js';
+import type { RuleName } from './engine/rules.js';
 import type { Engine } from './engine/types.js';
 import { loadFacts } from './facts/load.js';
 import { createFactMatcher, type FactMatch } from './facts/match.js';
@@ -27,6 +28,8 @@ export type InternalErrorHook = (error: unknown, question: string, reference: st
 export interface LibraryOptions {
   /** Where internal engine errors go (default: stderr, see logInternalErrorToStderr). */
   readonly onInternalError?: InternalErrorHook;
+  /** Engine rules switched off (ablation in `npm run eval -- --ablation`); none in production. */
+  readonly disabledRules?: ReadonlySet<RuleName>;
 }
 
 /** The CLI's report of an engine failure: the user got a no-match, the operator gets the stack. */
@@ -46,6 +49,7 @@ export async function loadLibrary(dataDir: string, options: LibraryOptions = {})
   const engine = createEngine(corpus, {
     lexicon,
     onInternalError: (error, question) => hook(error, question, randomUUID().slice(0, 8)),
+    ...(options.disabledRules === undefined ? {} : { disabledRules: options.disabledRules }),
   });
   const matchFacts = createFactMatcher(facts, corpus.aliases, { isEnglishWord: (word) => lexicon.has(word) });
   return { corpus, engine, facts, matchFacts };
