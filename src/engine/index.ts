@@ -17,12 +17,16 @@ import { NO_SUCH_FIGURE, articleFactAnswer } from './strings.js';
 import type { InvertedIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
 import type { Concept, Lexicon, ParsedQuery, QueryContext } from './query.js';
+import { ruleSwitches } from './rules.js';
+import type { RuleName, RuleSwitches } from './rules.js';
 import { INVISIBLE, WORD_PATTERN, fold, normalizeForPhrase, tokenize } from './tokenize.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 
 export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
 export type { Lexicon, RelatedWord, Thesaurus } from './query.js';
 export { EXCERPT_MAX_CHARS } from './excerpt.js';
+export { RULES } from './rules.js';
+export type { Rule, RuleName } from './rules.js';
 
 export interface EngineOptions {
   /** English word frequencies (see src/lexicon.ts): tells a typo from a real word the article lacks. */
@@ -36,9 +40,9 @@ export interface EngineOptions {
    * Called when a search or suggestion fails internally. The engine still answers (no-match or an
    * empty list) because it must accept any string; this hook lets callers log it and tests fail on it.
    */
-  readonly onInternalError?: (error: unknown) => void;
-  /** Names of rules to switch off (for the eval's ablation). */
-  readonly disabledRules?: readonly string[];
+  readonly onInternalError?: (error: unknown, question: string) => void;
+  /** Rules (see rules.ts) switched off, for ablation: what does each rule change? */
+  readonly disabledRules?: ReadonlySet<RuleName>;
 }
 
 export const DEFAULT_MIN_COVERAGE = 0.3;
@@ -82,14 +86,14 @@ interface Candidate {
 
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
   const index = buildIndex(corpus);
+  const rules = ruleSwitches(options.disabledRules);
   const context: QueryContext = {
     index,
-    aliases: prepareAliases(corpus.aliases),
+    aliases: prepareAliases(rules.on('aliases') ? corpus.aliases : { groups: [] }),
     lexicon: prepareLexicon(options.lexicon),
+    rules,
   };
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const disabled = new Set(options.disabledRules ?? []);
-  const ruleOn = (name: string): boolean => !disabled.has(name);
   const scratch: Scratch = {
     body: new Float64Array(index.docCount),
     concept: new Float64Array(index.docCount),
@@ -98,16 +102,16 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
   // Where in the corpus an example question is answered (the top BM25 passage): lets a refusal
   // offer topics from different parts of the article. Asked lazily, on the first no-match.
   const locate = (text: string): number | undefined =>
-    rank(index, parseQuery(text, context), scratch)[0]?.doc;
+    rank(index, parseQuery(text, context), scratch, rules)[0]?.doc;
   const suggestions = new SuggestionIndex(corpus, locate);
 
   function search(question: string, searchOptions: SearchOptions = {}): SearchResult {
     const query = typeof question === 'string' ? question : '';
     const limit = Math.max(1, Math.min(searchOptions.limit ?? DEFAULT_LIMIT, 50));
     // A chat message is read from its question; `asked` tells the transport what was read.
-    const read = ruleOn('chat-message') ? extractQuestion(query) : { question: query, shortened: false };
+    const read = rules.on('chat-message') ? extractQuestion(query) : { question: query, shortened: false };
     const asked = read.shortened ? { asked: read.question } : {};
-    const field = ruleOn('article-metadata') ? asksAboutArticle(read.question) : undefined;
+    const field = rules.on('article-metadata') ? asksAboutArticle(read.question) : undefined;
     if (
       field !== undefined &&
       corpus.articles.length > 0 &&
@@ -124,7 +128,7 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       };
     }
     const parsed = parseQuery(read.question, context);
-    const candidates = rank(index, parsed, scratch);
+    const candidates = rank(index, parsed, scratch, rules);
     const noMatch = (reason?: string): SearchResult => ({
       kind: 'no-match',
       query,
@@ -133,22 +137,24 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       suggestions: suggestions.related(parsed, NO_MATCH_SUGGESTIONS),
     });
     if (candidates.length === 0) return noMatch();
-    let reranked = rerank(index, parsed, candidates);
-    if (ruleOn('when-prefers-time') && asksForTime(read.question)) reranked = preferTimes(index, reranked);
+    let reranked = rerank(index, parsed, candidates, rules);
+    if (rules.on('when-prefers-time') && asksForTime(read.question)) reranked = preferTimes(index, reranked);
     const best = reranked[0];
-    if (best === undefined || best.coverage < minCoverage) return noMatch();
+    if (best === undefined) return noMatch();
+    if (rules.on('min-coverage') && best.coverage < minCoverage) return noMatch();
     // A question naming someone or something the corpus never mentions is not answered by it.
-    if (parsed.concepts.some((c) => c.absentName === true)) return noMatch();
+    if (rules.on('absent-name') && parsed.concepts.some((c) => c.absentName === true)) return noMatch();
     // The first thing a question names is usually what it asks about ("the population of Port Ellery").
-    if (parsed.concepts[0]?.absentThing === true) return noMatch();
+    if (rules.on('absent-thing') && parsed.concepts[0]?.absentThing === true) return noMatch();
     // Likewise a compound it opens with (speed limit): passages with "limit" alone are about another thing.
     const compound = parsed.leadCompound;
     if (
+      rules.on('lead-compound') &&
       compound !== undefined &&
       !reranked.slice(0, DETAIL_DEPTH).some((c) => hasAnyPhrase(index, c.doc, compound))
     )
       return noMatch();
-    if (ruleOn('figure-needs-number') && asksForFigure(read.question)) {
+    if (rules.on('figure-needs-number') && asksForFigure(read.question)) {
       // A question asking for a number is answered only by a passage that gives one.
       reranked = reranked.filter((c) => hasFigure(index.passages[c.doc]?.text ?? ''));
       const top = reranked[0];
@@ -162,8 +168,10 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     search: (question, searchOptions) => {
       try {
         return search(question, searchOptions);
-      } catch {
-        // The engine must answer every string; an internal failure is reported as "not covered".
+      } catch (error) {
+        // The engine must answer every string, so the user gets a no-match; the hook makes the
+        // failure visible (logged by the library, fatal in tests).
+        options.onInternalError?.(error, typeof question === 'string' ? question : String(question));
         return {
           kind: 'no-match',
           query: String(question),
@@ -171,17 +179,27 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
         };
       }
     },
-    suggest: (typed, limit = 25) => suggestions.suggest(typed, limit),
-    suggestPassages: (typed, limit = 25) => suggestPassages(typed, limit),
+    suggest: (typed, limit = 25) => guarded(typed, [], () => suggestions.suggest(typed, limit)),
+    suggestPassages: (typed, limit = 25) => guarded(typed, [], () => suggestPassages(typed, limit)),
     passageCount: index.docCount,
   };
+
+  /** Autocomplete must answer every string too: on an internal failure, report it and offer nothing. */
+  function guarded<T>(typed: unknown, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      options.onInternalError?.(error, typeof typed === 'string' ? typed : String(typed));
+      return fallback;
+    }
+  }
 
   function suggestPassages(typed: string, limit: number): readonly Passage[] {
     const text = typeof typed === 'string' ? typed.slice(0, MAX_QUERY_CHARS) : '';
     const count = Math.max(0, Math.min(limit, 25));
     if (text.trim().length === 0) return index.passages.slice(0, count);
     const parsed = parseQuery(text, context);
-    const ranked = rerank(index, parsed, rank(index, parsed, scratch));
+    const ranked = rerank(index, parsed, rank(index, parsed, scratch, rules), rules);
     const found = ranked
       .slice(0, count)
       .map((c) => index.passages[c.doc])
@@ -206,7 +224,9 @@ function rank(
   index: InvertedIndex,
   query: ParsedQuery,
   scratch: Scratch,
+  rules: RuleSwitches,
 ): Array<{ doc: number; bm25: number }> {
+  const contextWeight = rules.on('context-field') ? CONTEXT_WEIGHT : 0;
   const { body, concept, seen } = scratch;
   const touched: number[] = [];
   for (const c of query.concepts) {
@@ -224,7 +244,7 @@ function rank(
           if (score > (concept[doc] ?? 0)) concept[doc] = score;
         }
         // Context field: the section heading and caption label, at low weight.
-        const contextScore = CONTEXT_WEIGHT * variant.weight * idf;
+        const contextScore = contextWeight * variant.weight * idf;
         for (let p = index.contextStart[term] ?? 0; p < (index.contextStart[term + 1] ?? 0); p += 1) {
           const doc = index.contextDoc[p] ?? 0;
           if (concept[doc] === 0) conceptTouched.push(doc);
@@ -291,7 +311,7 @@ function termFrequencyWeight(index: InvertedIndex, p: number, doc: number): numb
   return (tf * (K1 + 1)) / (tf + norm);
 }
 
-function conceptCover(index: InvertedIndex, c: Concept, doc: number): number {
+function conceptCover(index: InvertedIndex, c: Concept, doc: number, contextCover: number): number {
   let best = 0;
   const previous = index.previousDoc[doc] ?? -1;
   const contextTerms = index.contextTerms[doc];
@@ -305,7 +325,7 @@ function conceptCover(index: InvertedIndex, c: Concept, doc: number): number {
           (contextTerms !== undefined && contextTerms.has(t)),
       )
     ) {
-      best = Math.max(best, credit * CONTEXT_COVER);
+      best = Math.max(best, credit * contextCover);
     }
   }
   return best;
@@ -320,15 +340,20 @@ function rerank(
   index: InvertedIndex,
   query: ParsedQuery,
   ranked: ReadonlyArray<{ doc: number; bm25: number }>,
+  rules: RuleSwitches,
 ): Candidate[] {
+  const contextCover = rules.on('context-field') ? CONTEXT_COVER : 0;
+  const sentenceWeight = rules.on('best-sentence') ? 0.5 : 0;
+  const pairWeight = rules.on('adjacent-pairs') ? 0.1 : 0;
+  const quoteDemand = rules.on('quote-demand');
   const totalMass = query.concepts.reduce((sum, c) => sum + c.mass, 0);
   const top = ranked[0]?.bm25 ?? 1;
   const candidates: Candidate[] = ranked.map(({ doc, bm25 }) => {
     let covered = 0;
-    for (const c of query.concepts) covered += c.mass * conceptCover(index, c, doc);
+    for (const c of query.concepts) covered += c.mass * conceptCover(index, c, doc, contextCover);
     let coverage = totalMass > 0 ? covered / totalMass : 0;
     let phrase = 0;
-    if (query.phrases.length > 0) {
+    if (quoteDemand && query.phrases.length > 0) {
       const normalized = normalizeForPhrase(index.passages[doc]?.text ?? '');
       if (query.phrases.every((p) => containsPhrase(normalized, p))) phrase = 1;
       // The asker quoted words the passage does not contain as written: it covers the question less.
@@ -341,11 +366,11 @@ function rerank(
     const text = index.passages[c.doc]?.text ?? '';
     c.analysis = sentenceScores(index, text, query);
     c.sentence = totalMass > 0 ? Math.max(0, ...c.analysis.scores) / totalMass : 0;
-    c.phrase += Math.min(c.analysis.pairHits, 3) * 0.1;
-    c.final = c.bm25 / top + 0.8 * c.coverage + 0.5 * c.sentence + c.phrase;
+    c.phrase += Math.min(c.analysis.pairHits, 3) * pairWeight;
+    c.final = c.bm25 / top + 0.8 * c.coverage + sentenceWeight * c.sentence + c.phrase;
   }
   // A quoted phrase is a demand: when some passage has it verbatim, only those passages qualify.
-  if (query.phrases.length > 0 && candidates.some((c) => c.phrase >= 1)) {
+  if (quoteDemand && query.phrases.length > 0 && candidates.some((c) => c.phrase >= 1)) {
     for (const c of candidates) if (c.phrase < 1) c.final -= 10;
   }
   candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);

@@ -10,6 +10,7 @@ import { boundedEditDistance } from './fuzzy.js';
 import { bm25Idf } from './index-build.js';
 import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
+import type { RuleSwitches } from './rules.js';
 
 /** A word related to a question word by meaning or form, with a confidence 0–1 that it stands for it. */
 export interface RelatedWord {
@@ -173,6 +174,7 @@ export interface QueryContext {
   readonly index: InvertedIndex;
   readonly aliases: PreparedAliases;
   readonly lexicon: LexiconInfo | undefined;
+  readonly rules: RuleSwitches;
 }
 
 const QUOTED = /["“”„«»]([^"“”„«»]{1,300})["“”„«»]/gu;
@@ -204,7 +206,10 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       continue;
     }
     const next = tokens[i + 1];
-    const joined = next === undefined ? undefined : joinedConcept(token, next, context);
+    const joined =
+      next === undefined || !context.rules.on('joined-words')
+        ? undefined
+        : joinedConcept(token, next, context);
     if (joined !== undefined && next !== undefined) {
       concepts.push(joined);
       wordsInOrder.push(token.word, next.word);
@@ -219,7 +224,10 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   // Only when its first word is nowhere in the corpus: then passages can match just its second word.
   const lead = concepts[0];
   const leadCompound =
-    lead !== undefined && lead.variants.length === 0 && lead.words.length === 1
+    context.rules.on('lead-compound') &&
+    lead !== undefined &&
+    lead.variants.length === 0 &&
+    lead.words.length === 1
       ? compoundForms(wordsInOrder[0], wordsInOrder[1], context)
       : undefined;
   const pairs: string[] = [];
@@ -278,7 +286,7 @@ function joinedConcept(first: Token, second: Token, context: QueryContext): Conc
     weight = TYPO_WEIGHT;
   }
   if (id === undefined) return undefined;
-  const mass = (index.idf[id] ?? 0) * specificity(word, context.lexicon);
+  const mass = (index.idf[id] ?? 0) * specificity(word, context);
   return {
     label: `${first.surface} ${second.surface}`,
     mass,
@@ -341,7 +349,7 @@ function aliasConcept(
   }
   const label = span.map((token) => token.surface).join(' ');
   const words = span.map((token) => token.word);
-  const specific = Math.max(...words.map((w) => specificity(w, context.lexicon)));
+  const specific = Math.max(...words.map((w) => specificity(w, context)));
   const known = variants.map((v) => meanIdf(v.terms, index));
   const last = span[span.length - 1];
   const mass =
@@ -349,7 +357,7 @@ function aliasConcept(
       ? Math.max(...known) * specific
       : unknownMass(last, context, span.length > 1 || span.some((t) => names.has(t)));
   // An entity the alias table knows (the UK, however it is written) of which the corpus has no name.
-  const absentEntity = groups.some((g) => aliases.properGroups.has(g));
+  const absentEntity = context.rules.on('absent-entity') && groups.some((g) => aliases.properGroups.has(g));
   const absentName =
     variants.length === 0 &&
     (absentEntity || span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon)));
@@ -382,8 +390,9 @@ function meanIdf(terms: readonly number[], index: InvertedIndex): number {
  * (Huawei), falling towards SPECIFICITY_FLOOR for words used everywhere (go, good, find). Applied to
  * every concept, so that incidental everyday words neither make nor break a match.
  */
-function specificity(word: string, lexicon: LexiconInfo | undefined): number {
-  if (lexicon === undefined) return 1;
+function specificity(word: string, context: QueryContext): number {
+  const lexicon = context.lexicon;
+  if (lexicon === undefined || !context.rules.on('specificity')) return 1;
   const count = lexicon.count(word);
   if (count === 0) return 1;
   const rarity = Math.log(lexicon.total / count) / Math.log(lexicon.total);
@@ -405,11 +414,11 @@ function unknownMass(token: Token | undefined, context: QueryContext, writtenAsN
   if (lexicon === undefined) return ceiling * ABSENT_COMMON_WORD;
   const count = lexicon.count(token.word);
   if (count === 0 || writtenAsName || lexicon.isName(token.word) || token.acronym) return ceiling;
-  return ceiling * ABSENT_COMMON_WORD * specificity(token.word, lexicon);
+  return ceiling * ABSENT_COMMON_WORD * specificity(token.word, context);
 }
 
 function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean): Concept | undefined {
-  const { index, lexicon } = context;
+  const { index, lexicon, rules } = context;
   const variants: Variant[] = [];
   const exact = index.termIds.get(token.term);
   const realWord = lexicon !== undefined && lexicon.count(token.word) > 0;
@@ -417,17 +426,21 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
     (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0) ||
     (index.contextStart[id + 1] ?? 0) > (index.contextStart[id] ?? 0);
   const hasExact = exact !== undefined && hasPostings(exact);
-  const thesaurus = realWord && !token.acronym ? lexicon.thesaurus : undefined;
+  const thesaurus = realWord && !token.acronym && rules.on('thesaurus') ? lexicon.thesaurus : undefined;
   // Porter merges some different words (positive/position): then the stem match is only a guess.
-  const collision = hasExact && thesaurus !== undefined && stemCollision(token.word, exact, index, thesaurus);
+  const collision =
+    rules.on('stem-collision') &&
+    hasExact &&
+    thesaurus !== undefined &&
+    stemCollision(token.word, exact, index, thesaurus);
   if (hasExact) variants.push({ terms: [exact], weight: collision ? STEM_COLLISION_WEIGHT : 1 });
-  for (const id of derivations(token.term, index)) {
+  for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
   if ((!hasExact || collision) && thesaurus !== undefined) {
-    addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, lexicon));
+    addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, context));
   }
-  if (!hasExact && !token.acronym) {
+  if (!hasExact && !token.acronym && rules.on('typo-correction')) {
     // A real English word is at most one slip away from the word meant; an unknown string may be two.
     for (const match of index.fuzzy.lookup(token.word, 4, realWord ? 1 : 2)) {
       const id = index.surfaceTerm.get(match.word);
@@ -441,7 +454,7 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
   if (variants.length === 0 && !realWord && !writtenAsName && !token.acronym && nearStopword(token.word)) {
     return undefined;
   }
-  const specific = specificity(token.word, lexicon);
+  const specific = specificity(token.word, context);
   let mass: number;
   if (hasExact) mass = (index.idf[exact] ?? 0) * specific;
   else if (variants.length > 0 && !realWord) {
@@ -457,7 +470,9 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
   }
   const absentName =
     variants.length === 0 &&
-    (writtenAsName || looksLikeName(token.word, lexicon) || coinedWord(token, realWord, lexicon));
+    (writtenAsName ||
+      looksLikeName(token.word, lexicon) ||
+      (rules.on('coined-word') && coinedWord(token, realWord, lexicon)));
   const absentThing =
     variants.length === 0 &&
     realWord &&
