@@ -1,28 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asksAboutArticle, asksForFigure, asksForTime } from '../src/engine/intent.js';
+import { asksAboutArticle, asksForTime, figureAsked } from '../src/engine/intent.js';
 import { hasFigure, hasTimeExpression } from '../src/engine/signals.js';
 import { NO_SUCH_FIGURE, articleFactAnswer } from '../src/engine/strings.js';
 
-describe('asksForFigure: questions that want a number, amount, share or price', () => {
+describe('figureAsked: questions that want a number, amount, share or price', () => {
   it.each([
-    'How many people work at the plant?',
-    'how many ships sank',
-    'How much did the council spend on the bridge?',
-    'How much is the franchise worth?',
-    'how much cheaper are the imported panels',
-    'What share of the market does the cooperative hold?',
-    "What is the airline's market share?",
-    "what's the club's share of the gate receipts",
-    'What percentage of voters backed the plan?',
-    'what % of the budget goes to schools',
-    'What is the price of a season ticket?',
-    'What does a permit cost?',
-    'What was the cost of the repairs?',
-    'What is the total number of beds?',
-    'Is there any data on how often trains are late?',
-  ])('yes: %s', (question) => {
-    expect(asksForFigure(question)).toBe(true);
+    ['How many people work at the plant?', 'count'],
+    ['how many ships sank', 'count'],
+    ['What is the total number of beds?', 'count'],
+    ['How much did the council spend on the bridge?', 'amount'],
+    ['How much is the franchise worth?', 'amount'],
+    ['how much cheaper are the imported panels', 'amount'],
+    ['What is the price of a season ticket?', 'amount'],
+    ['What does a permit cost?', 'amount'],
+    ['What was the cost of the repairs?', 'amount'],
+    ['What share of the market does the cooperative hold?', 'share'],
+    ["What is the airline's market share?", 'share'],
+    ["what's the club's share of the gate receipts", 'share'],
+    ['What percentage of voters backed the plan?', 'share'],
+    ['what % of the budget goes to schools', 'share'],
+    ['Is there any data on how often trains are late?', 'any'],
+  ] as const)('%s → %s', (question, kind) => {
+    expect(figureAsked(question)).toBe(kind);
   });
 
   it.each([
@@ -34,8 +34,8 @@ describe('asksForFigure: questions that want a number, amount, share or price', 
     'Who shares the blame for the delay?',
     'Is the museum worth visiting?',
     'What happened to the ferry?',
-  ])('no: %s', (question) => {
-    expect(asksForFigure(question)).toBe(false);
+  ])('no figure: %s', (question) => {
+    expect(figureAsked(question)).toBeUndefined();
   });
 });
 
@@ -106,29 +106,31 @@ describe('asksAboutArticle: questions about the article itself, not about its co
   });
 });
 
-describe('hasFigure: a passage that gives a number', () => {
+describe('hasFigure: a passage that gives the kind of number asked for', () => {
+  // Kinds each passage answers, in the order share, amount, count.
   it.each([
-    'The plant employs 1,200 people.',
-    'Tickets cost $45 each.',
-    'The council raised €3.5m from the sale.',
-    'Turnout was 62%.',
-    'Prices rose four percent over the year.',
-    'Both unions signed the agreement.',
-    'Thousands of words have been written about it.',
-    'It cost them 30 million dollars.',
-    'A 5bn loan was agreed.',
-  ])('yes: %s', (text) => {
-    expect(hasFigure(text)).toBe(true);
-  });
-
-  it.each([
-    'The mine closed in 1998.',
-    'Its 5G network uses 4G cores and 3GPP standards.',
-    'Restrictions were tightened over 2020/21.',
-    'The first step is one part of a broader plan.',
-    'Nobody gave a figure for the contract.',
-  ])('no: %s', (text) => {
-    expect(hasFigure(text)).toBe(false);
+    ['The plant employs 1,200 people.', [true, true, true]],
+    ['Tickets cost $45 each.', [true, true, true]],
+    ['The council raised €3.5m from the sale.', [true, true, true]],
+    ['Turnout was 62%.', [true, true, true]],
+    ['Prices rose four percent over the year.', [true, true, true]],
+    ['It cost them thirty million dollars.', [false, true, true]],
+    ['Thousands of words have been written about it.', [false, true, true]],
+    ['The operator will double its crossings.', [false, true, true]],
+    ['Half the members voted for it.', [true, false, false]],
+    ['Both unions signed the agreement.', [false, false, true]],
+    ['The mine closed in 1998.', [false, false, false]],
+    ['Its 5G network uses 4G cores and 3GPP standards.', [false, false, false]],
+    ['Restrictions were tightened over 2020/21.', [false, false, false]],
+    ['The first step is one part of a broader plan.', [false, false, false]],
+    ['Nobody gave a figure for the contract.', [false, false, false]],
+  ] as const)('%s', (text, [share, amount, count]) => {
+    expect([hasFigure(text, 'share'), hasFigure(text, 'amount'), hasFigure(text, 'count')]).toEqual([
+      share,
+      amount,
+      count,
+    ]);
+    expect(hasFigure(text, 'any')).toBe(share || amount || count);
   });
 });
 
@@ -212,7 +214,7 @@ describe('intent and signal properties', () => {
   it('never throw on any string', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
-        expect(typeof asksForFigure(text)).toBe('boolean');
+        expect(['undefined', 'string']).toContain(typeof figureAsked(text));
         expect(typeof asksForTime(text)).toBe('boolean');
         expect(['undefined', 'string']).toContain(typeof asksAboutArticle(text));
         expect(typeof hasFigure(text)).toBe('boolean');

@@ -10,7 +10,7 @@ import type { Corpus, Passage } from '../corpus/types.js';
 import { buildExcerpt, splitSentences } from './excerpt.js';
 import type { Span } from './excerpt.js';
 import { buildIndex, docHasTerm } from './index-build.js';
-import { asksAboutArticle, asksForFigure, asksForTime } from './intent.js';
+import { asksAboutArticle, asksForTime, figureAsked } from './intent.js';
 import { extractQuestion } from './message.js';
 import { hasFigure, hasTimeExpression } from './signals.js';
 import { NO_SUCH_FIGURE, articleFactAnswer } from './strings.js';
@@ -67,11 +67,12 @@ const MAX_PLACED_TOPICS = 200;
 /** A question about "the article" is answered from the files' records only when it can mean few. */
 const MAX_ARTICLES_DESCRIBED = 3;
 /**
- * Added to the final score of a passage with a time expression when the question asks "when": about
- * a third of the gap a full coverage difference makes (0.8), so it orders passages on the subject
- * and never lifts one that is off it.
+ * For a "when" question, a passage with a time expression gains this much times its coverage: a
+ * passage fully on the subject gains as much as the best-sentence signal can give (0.5), one that
+ * covers little of the question gains little, so the boost orders passages on the subject and does
+ * not lift one that is off it.
  */
-const TIME_BOOST = 0.3;
+const TIME_BOOST = 0.5;
 
 interface Candidate {
   readonly doc: number;
@@ -154,9 +155,10 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       !reranked.slice(0, DETAIL_DEPTH).some((c) => hasAnyPhrase(index, c.doc, compound))
     )
       return noMatch();
-    if (rules.on('figure-needs-number') && asksForFigure(read.question)) {
+    const figure = rules.on('figure-needs-number') ? figureAsked(read.question) : undefined;
+    if (figure !== undefined) {
       // A question asking for a number is answered only by a passage that gives one.
-      reranked = reranked.filter((c) => hasFigure(index.passages[c.doc]?.text ?? ''));
+      reranked = reranked.filter((c) => hasFigure(index.passages[c.doc]?.text ?? '', figure));
       const top = reranked[0];
       if (top === undefined || top.coverage < minCoverage) return noMatch(NO_SUCH_FIGURE);
     }
@@ -379,7 +381,8 @@ function rerank(
 
 /** Passages that say when (a year, a month, "last week") move ahead for a "when" question. */
 function preferTimes(index: InvertedIndex, candidates: Candidate[]): Candidate[] {
-  for (const c of candidates) if (hasTimeExpression(index.passages[c.doc]?.text ?? '')) c.final += TIME_BOOST;
+  for (const c of candidates)
+    if (hasTimeExpression(index.passages[c.doc]?.text ?? '')) c.final += TIME_BOOST * c.coverage;
   return candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
 }
 

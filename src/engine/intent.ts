@@ -8,26 +8,42 @@ import { fold } from './tokenize.js';
 /** A fact the article file may record about itself. */
 export type ArticleField = 'publisher' | 'author' | 'date' | 'title' | 'url';
 
+/** What kind of figure a question asks for; each is answered by different kinds of numbers. */
+export type FigureKind = 'share' | 'amount' | 'count' | 'any';
+
 /**
- * Forms that ask for a quantity. "How much" asks for one only with a money or size word nearby
- * ("how much is the contract worth", "how much cheaper"), since "how much does Huawei matter"
- * asks for a degree; "share" only as a noun (market share, the share of), never the verb.
+ * Forms that ask for a quantity, by kind. "How much" asks for one only with a money or size word
+ * nearby ("how much is the contract worth", "how much cheaper"), since "how much does Huawei
+ * matter" asks for a degree; "share" only as a noun (market share, the share of), never the verb.
  */
-const FIGURE_FORMS: readonly RegExp[] = [
-  /\bhow\s+many\b/,
-  /\bhow\s+much\s+(?:\w+\s+){0,6}?(?:money|cost|costs|costing|worth|pay|paid|pays|spend|spent|spends|invest|invested|invests|earn|earned|earns|charge|charged|charges|price|priced|revenue|sales|profit|budget|fund|funding|funded|cheaper|dearer|costlier|bigger|larger|smaller|higher|lower|more|less|fewer)\b/,
-  /\b(?:market|revenue|the|a|its|their|his|her|what|which|whose)\s+share\b(?!\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|some|any)\b)/,
-  /['’]s\s+share\b/,
-  /\bshare\s+of\b/,
-  /\bwhat\s+(?:percentage|percent|proportion|fraction|portion|amount|number|sum|figure|quantity|size|value|price|cost|total|ratio|rate)\b/,
-  /\b(?:percentage|percent|proportion|fraction|how\s+big|how\s+large)\s+of\b/,
-  /\bwhat\s*%/,
-  /\b(?:the|a)\s+(?:total\s+|exact\s+|overall\s+|average\s+)?(?:number|amount|price|cost|total|count|sum)\s+of\b/,
-  /\b(?:price|cost|revenue|profit|turnover)\s+of\b/,
-  /\bwhat\s+(?:is|was|are|were|'s)\s+(?:\w+\s+){1,6}?(?:worth|valued\s+at)\s*$/,
-  /\b(?:net\s+worth|worth\s+of)\b/,
-  /\bwhat\s+(?:does|did|do|will|would)\s+(?:\w+\s+){1,6}?cost\s*$/,
-  /\b(?:numbers|figures|statistics|stats|data)\s+(?:on|about|for)\b/,
+const FIGURE_FORMS: ReadonlyArray<readonly [FigureKind, RegExp]> = [
+  [
+    'share',
+    /\b(?:market|revenue|the|a|its|their|his|her|what|which|whose)\s+share\b(?!\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|some|any)\b)/,
+  ],
+  ['share', /['’]s\s+share\b/],
+  ['share', /\bshare\s+of\b/],
+  ['share', /\bwhat\s+(?:percentage|percent|proportion|fraction|portion|ratio|rate)\b/],
+  ['share', /\b(?:percentage|percent|proportion|fraction)\s+of\b/],
+  ['share', /\bwhat\s*%/],
+  [
+    'amount',
+    /\bhow\s+much\s+(?:\w+\s+){0,6}?(?:money|cost|costs|costing|worth|pay|paid|pays|spend|spent|spends|invest|invested|invests|earn|earned|earns|charge|charged|charges|price|priced|revenue|sales|profit|budget|fund|funding|funded|cheaper|dearer|costlier|bigger|larger|smaller|higher|lower|more|less|fewer)\b/,
+  ],
+  ['amount', /\bwhat\s+(?:amount|sum|size|value|price|cost|total)\b/],
+  ['amount', /\b(?:how\s+big|how\s+large)\s+(?:is|was|are|were)\b/],
+  [
+    'amount',
+    /\b(?:the|a)\s+(?:total\s+|exact\s+|overall\s+|average\s+)?(?:amount|price|cost|total|sum)\s+of\b/,
+  ],
+  ['amount', /\b(?:price|cost|revenue|profit|turnover)\s+of\b/],
+  ['amount', /\bwhat\s+(?:is|was|are|were|'s)\s+(?:\w+\s+){1,6}?(?:worth|valued\s+at)\s*$/],
+  ['amount', /\b(?:net\s+worth|worth\s+of)\b/],
+  ['amount', /\bwhat\s+(?:does|did|do|will|would)\s+(?:\w+\s+){1,6}?cost\s*$/],
+  ['count', /\bhow\s+many\b/],
+  ['count', /\bwhat\s+(?:number|quantity|count)\b/],
+  ['count', /\b(?:the|a)\s+(?:total\s+|exact\s+|overall\s+|average\s+)?(?:number|count)\s+of\b/],
+  ['any', /\b(?:numbers|figures|statistics|stats|data)\s+(?:on|about|for)\b/],
 ];
 
 /**
@@ -143,10 +159,11 @@ function normalize(question: string): string {
     .replace(/^(?:please|pls|plz)\s+/, '');
 }
 
-/** Whether the question asks for a number, an amount, a share, a price or a count. */
-export function asksForFigure(question: string): boolean {
+/** The kind of figure the question asks for (a share, an amount, a count), if it asks for one. */
+export function figureAsked(question: string): FigureKind | undefined {
   const text = normalize(question);
-  return FIGURE_FORMS.some((form) => form.test(text));
+  for (const [kind, form] of FIGURE_FORMS) if (form.test(text)) return kind;
+  return undefined;
 }
 
 /** Whether the question asks when something happened. */

@@ -3,6 +3,7 @@
  * word) or a time expression (a year, a month, "last week", "the second anniversary"). Used with
  * the question's intent (intent.ts): a figure question needs a figure, a "when" question prefers a time.
  */
+import type { FigureKind } from './intent.js';
 
 /**
  * A year on its own is a time, not an amount; a digit glued to letters is a name (5G, 3GPP, A380),
@@ -13,15 +14,42 @@ const NUMBER_TOKEN = /(?<![\p{L}\p{N}])[$€£¥₹]?\d[\d,.]*(?:\/\d+)?(?:%|[a-
 const NAME_LIKE = /^\d+[a-z]{1,2}$/i;
 const MAGNITUDE_SUFFIX = /^[$€£¥₹]?\d[\d,.]*(?:k|m|bn|b|tn)$/i;
 const MONEY_SIGN = /[$€£¥₹]\s?\d/u;
+const CURRENCY_WORD =
+  /\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundreds?|thousands?|millions?|billions?)\s*(?:dollars|euros|pounds|yuan|yen|rupees|ringgit|won|usd|eur|gbp)\b/i;
 const PERCENT_WORD = /\b(?:percent|per\s+cent|percentage\s+points?)\b/i;
+const FRACTION_WORD = /\b(?:half|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|majority|minority)\b/i;
+const MAGNITUDE_WORD =
+  /\b(?:hundreds|thousands|millions|billions|trillions|dozens|hundred|thousand|million|billion|trillion)\b/i;
+const MULTIPLIER_WORD = /\b(?:double|doubled|twice|triple|tripled|thrice|halved)\b/i;
 /** Cardinals only: "one" is mostly a pronoun ("the one", "one part of"), ordinals are ranks. */
-const NUMBER_WORD =
-  /\b(?:both|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|double|twice|triple|thrice|a\s+couple\s+of)\b/i;
-const CURRENCY_WORD = /\b\d[\d,.]*\s*(?:dollars|euros|pounds|yuan|yen|rupees|ringgit|won|usd|eur|gbp)\b/i;
+const COUNT_WORD =
+  /\b(?:both|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|a\s+couple\s+of)\b/i;
 
-export function hasFigure(text: string): boolean {
-  if (MONEY_SIGN.test(text) || PERCENT_WORD.test(text) || NUMBER_WORD.test(text) || CURRENCY_WORD.test(text))
-    return true;
+/**
+ * Whether the passage gives the kind of figure asked for. A written number (not a year, not a
+ * name like 5G) answers any; otherwise a share needs a percentage or a fraction, an amount a sum of
+ * money, a magnitude or a multiplier, and a count any number word ("both", "thousands of").
+ */
+export function hasFigure(text: string, kind: FigureKind = 'any'): boolean {
+  if (hasNumber(text) || PERCENT_WORD.test(text)) return true;
+  const share = FRACTION_WORD.test(text);
+  const amount = MONEY_SIGN.test(text) || CURRENCY_WORD.test(text);
+  const size = MAGNITUDE_WORD.test(text) || MULTIPLIER_WORD.test(text);
+  const count = COUNT_WORD.test(text);
+  switch (kind) {
+    case 'share':
+      return share;
+    case 'amount':
+      return amount || size;
+    case 'count':
+      return size || count;
+    case 'any':
+      return share || amount || size || count;
+  }
+}
+
+/** A number written in digits that is neither a year (2018, 2020/21) nor part of a name (5G, A380). */
+function hasNumber(text: string): boolean {
   for (const match of text.matchAll(NUMBER_TOKEN)) {
     const token = match[0].replace(/[.,]+$/, '');
     if (token.length === 0 || YEAR.test(token)) continue;
