@@ -83,9 +83,25 @@ describe('extractQuestion: a long message is answered from its question', () => 
       'Evening all. A friend told me the vaccine trial was halted because of side effects in older ' +
       'patients. Is that true? Asking for my book club.';
     expect(extractQuestion(message).question).toBe(
-      'A friend told me the vaccine trial was halted because of side effects in older patients. Is that true?',
+      'the vaccine trial was halted because of side effects in older patients. Is that true?',
     );
   });
+
+  it.each([
+    ['I keep hearing that the mill will close. Why?', 'the mill will close. Why?'],
+    ["we've read the dam is leaking, is it?", 'the dam is leaking, is it?'],
+    ['my neighbour forwarded me something saying rents will rise. true?', 'rents will rise. true?'],
+    ['people say the pier is unsafe. Is it?', 'the pier is unsafe. Is it?'],
+  ])('drops a hearsay frame in front of the claim asked about: %s', (message, question) => {
+    expect(extractQuestion(message)).toEqual({ question, shortened: true });
+  });
+
+  it.each(['Who said the pier is unsafe?', 'my cat said hello', 'I see'])(
+    'keeps reporting verbs that are the question, or that frame nothing: %s',
+    (message) => {
+      expect(extractQuestion(message).shortened).toBe(false);
+    },
+  );
 
   it('treats a sentence opened by a question word as a question even without its mark', () => {
     const message =

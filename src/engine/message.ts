@@ -57,6 +57,13 @@ const GREETING =
 const SIGN_OFF =
   /(?:^|[\s,;.!-]*[\s,;!][\s,;.!-]*)(?:(?:thanks|thank\s+you|thx|ty|tia|cheers|ta)(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|all|everyone|guys|folks|again|heaps|mate))*|(?:much\s+|really\s+)?appreciated?(?:\s+it)?|any\s+help(?:\s+(?:is\s+|would\s+be\s+)?(?:much\s+|greatly\s+)?appreciated)?|anything\s+helps|(?:kind\s+|best\s+|warm\s+)?regards|best\s+wishes|lol|lmao|haha+|pls|please|:\)|:D|<3)[\s!.,~)]*$/i;
 
+/**
+ * Hearsay frames in front of a claim ("I keep hearing that…", "my boss forwarded me something saying…",
+ * "a friend told me…"): the claim is what is asked about, the frame names no topic of the article.
+ */
+const REPORTING_FRAME =
+  /^(?:(?:i|we)(?:'ve|\s+have|\s+had|\s+keep|\s+kept|\s+just|\s+recently|\s+often|\s+also)*\s+(?:hear|heard|hearing|read|saw|seen|see|seeing)(?:\s+(?:somewhere|online|elsewhere|people\s+say(?:ing)?|(?:it\s+)?(?:said|claimed|reported)))?|(?:someone|somebody|people|everyone|a\s+(?:friend|colleague|co-?worker|mate)|my\s+(?:\p{L}+))(?:\s+(?:keeps?|kept|just|also))*\s+(?:says?|said|saying|claims?|claimed|told\s+me|tells\s+me|sent\s+me|forwarded\s+me|showed\s+me|mentioned)(?:\s+(?:something|an?\s+(?:article|link|post|piece|story|message|email))(?:\s+(?:saying|claiming|that\s+says))?)?)(?:\s+that)?\s+(?=\p{L})/iu;
+
 /** Sentence and clause breaks a chat message uses instead of full stops. */
 const SEGMENT_BREAK = /(?<=[.!?…])\s+|\n+|\s+[-–—]+\s+|(?<=:)\s+|;\s+/u;
 
@@ -120,7 +127,7 @@ function stripChatter(piece: string): string {
   let out = piece.trim();
   for (let guard = 0; guard < 5; guard += 1) {
     const before = out;
-    out = out.replace(GREETING, '').replace(SIGN_OFF, '').trim();
+    out = out.replace(GREETING, '').replace(SIGN_OFF, '').replace(REPORTING_FRAME, '').trim();
     if (out === before) break;
   }
   // A clause break left dangling by a removed link or greeting ("piece - which …").
@@ -143,9 +150,7 @@ function describe(text: string): Segment {
  * the sentence with the most content.
  */
 function selectQuestion(segments: readonly Segment[]): string[] {
-  const asking = segments
-    .map((segment, at) => ({ segment, at }))
-    .filter(({ segment }) => segment.asks && segment.content > 0);
+  const asking = segments.map((segment, at) => ({ segment, at })).filter(({ segment }) => segment.asks);
   if (asking.length === 0) {
     let best = segments[0] as Segment;
     for (const s of segments) if (s.content > best.content) best = s;
