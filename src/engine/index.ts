@@ -19,7 +19,7 @@ import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './q
 import type { Concept, Lexicon, ParsedQuery, QueryContext } from './query.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName, RuleSwitches } from './rules.js';
-import { INVISIBLE, WORD_PATTERN, fold, normalizeForPhrase, tokenize } from './tokenize.js';
+import { INVISIBLE, WORD_PATTERN, normalizeForPhrase, tokenize } from './tokenize.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 
 export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
@@ -147,14 +147,6 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     if (rules.on('absent-name') && parsed.concepts.some((c) => c.absentName === true)) return noMatch();
     // The first thing a question names is usually what it asks about ("the population of Port Ellery").
     if (rules.on('absent-thing') && parsed.concepts[0]?.absentThing === true) return noMatch();
-    // Likewise a compound it opens with (speed limit): passages with "limit" alone are about another thing.
-    const compound = parsed.leadCompound;
-    if (
-      rules.on('lead-compound') &&
-      compound !== undefined &&
-      !reranked.slice(0, DETAIL_DEPTH).some((c) => hasAnyPhrase(index, c.doc, compound))
-    )
-      return noMatch();
     const figure = rules.on('figure-needs-number') ? figureAsked(read.question) : undefined;
     if (figure !== undefined) {
       // A question asking for a number is answered only by a passage that gives one.
@@ -346,7 +338,6 @@ function rerank(
 ): Candidate[] {
   const contextCover = rules.on('context-field') ? CONTEXT_COVER : 0;
   const sentenceWeight = rules.on('best-sentence') ? 0.5 : 0;
-  const pairWeight = rules.on('adjacent-pairs') ? 0.1 : 0;
   const quoteDemand = rules.on('quote-demand');
   const totalMass = query.concepts.reduce((sum, c) => sum + c.mass, 0);
   const top = ranked[0]?.bm25 ?? 1;
@@ -368,7 +359,6 @@ function rerank(
     const text = index.passages[c.doc]?.text ?? '';
     c.analysis = sentenceScores(index, text, query);
     c.sentence = totalMass > 0 ? Math.max(0, ...c.analysis.scores) / totalMass : 0;
-    c.phrase += Math.min(c.analysis.pairHits, 3) * pairWeight;
     c.final = c.bm25 / top + 0.8 * c.coverage + sentenceWeight * c.sentence + c.phrase;
   }
   // A quoted phrase is a demand: when some passage has it verbatim, only those passages qualify.
@@ -384,11 +374,6 @@ function preferTimes(index: InvertedIndex, candidates: Candidate[]): Candidate[]
   for (const c of candidates)
     if (hasTimeExpression(index.passages[c.doc]?.text ?? '')) c.final += TIME_BOOST * c.coverage;
   return candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
-}
-
-function hasAnyPhrase(index: InvertedIndex, doc: number, phrases: readonly string[]): boolean {
-  const normalized = normalizeForPhrase(index.passages[doc]?.text ?? '');
-  return phrases.some((phrase) => containsPhrase(normalized, phrase));
 }
 
 function containsPhrase(normalizedText: string, phrase: string): boolean {
@@ -409,8 +394,6 @@ interface SentenceAnalysis {
   readonly scores: readonly number[];
   /** Spans of passage words that matched a question concept. */
   readonly matches: readonly Span[];
-  /** How many of the question's adjacent word pairs occur adjacent in the passage. */
-  readonly pairHits: number;
 }
 
 function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery): SentenceAnalysis {
@@ -437,15 +420,6 @@ function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery):
     const seen = found[s];
     if (seen !== undefined) seen.set(hit.concept, Math.max(seen.get(hit.concept) ?? 0, hit.credit));
   };
-  // Adjacent question words found adjacent in the passage (exact wording is evidence).
-  const pairs = new Set(query.pairs);
-  const pairsFound = new Set<string>();
-  let previousWord = '';
-  const follow = (folded: string): void => {
-    const pair = `${previousWord} ${folded}`;
-    if (pairs.has(pair)) pairsFound.add(pair);
-    previousWord = folded;
-  };
   // Words were analysed when the index was built: look them up instead of stemming them again.
   const word = WORD_SCANNER;
   word.lastIndex = 0;
@@ -454,7 +428,6 @@ function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery):
     const ids = index.wordIds.get(raw);
     if (typeof ids === 'number') {
       if (ids >= 0) record(match.index, match.index + raw.length, ids, true);
-      if (pairs.size > 0) follow(fold(raw));
       continue;
     }
     // A compound (green-light) or a word the index never saw: tokenise it for its parts' offsets.
@@ -465,11 +438,10 @@ function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery):
         index.termIds.get(token.term),
         !token.joined,
       );
-      if (pairs.size > 0 && !token.joined) follow(token.word);
     }
   }
   const scores = found.map((seen) => [...seen.values()].reduce((sum, credit) => sum + credit, 0));
-  return { sentences, scores, matches, pairHits: pairsFound.size };
+  return { sentences, scores, matches };
 }
 
 function toHit(index: InvertedIndex, query: ParsedQuery, candidate: Candidate): Hit {

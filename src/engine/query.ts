@@ -6,7 +6,8 @@
  */
 import type { AliasTable } from '../corpus/types.js';
 import type { InvertedIndex } from './index-build.js';
-import { boundedEditDistance } from './fuzzy.js';
+import { FuzzyIndex, boundedEditDistance } from './fuzzy.js';
+import type { FuzzyMatch } from './fuzzy.js';
 import { bm25Idf } from './index-build.js';
 import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
@@ -26,10 +27,10 @@ export interface Thesaurus {
   lemmas(word: string): readonly string[];
   /** Whether the dictionary knows the word only as a noun (wheat, population; not speed, strike). */
   onlyNoun?(word: string): boolean;
+  /** Whether the dictionary has the word in lower case in some sense (objection: yes; Germany, UK: no). */
+  commonWord?(word: string): boolean;
   /** Nouns for kinds of the thing a noun names (scientist → researcher, chemist). */
   narrower?(word: string): readonly string[];
-  /** Dictionary forms of `second` with which "first second" is a compound noun (speed limits → limit). */
-  compoundNoun?(first: string, second: string): readonly string[];
 }
 
 /**
@@ -73,13 +74,6 @@ export interface ParsedQuery {
   readonly concepts: readonly Concept[];
   /** Quoted phrases, normalised for comparison with normalizeForPhrase(passage). */
   readonly phrases: readonly string[];
-  /** Normalised adjacent content-word pairs of the question (unquoted phrase evidence). */
-  readonly pairs: readonly string[];
-  /**
-   * When the question opens with a compound noun the dictionary knows (speed limit, light rail): the
-   * ways a passage may write it, normalised. A passage that has only one of its words is not about it.
-   */
-  readonly leadCompound?: readonly string[];
 }
 
 /** Longest question we read; beyond this a "question" is a paste, and work must stay bounded. */
@@ -90,8 +84,6 @@ const MAX_CONCEPTS = 32;
 const ALIAS_WEIGHT = 0.85;
 const DERIVATION_WEIGHT = 0.7;
 const TYPO_WEIGHT = 0.9;
-/** A correctly spelled English word that merely resembles a corpus word is probably a different word. */
-const REAL_WORD_TYPO_WEIGHT = 0.35;
 
 export interface AliasEntry {
   /** Index terms of the entry's words ("spy agencies" → spi, agenc). */
@@ -137,8 +129,16 @@ export interface LexiconInfo {
   count(word: string): number;
   /** Whether the list spells the word mostly with a capital (a name: Germany, Ericsson). */
   isName(word: string): boolean;
+  /**
+   * The English word a non-word most likely misspells: the nearest, then one the article has
+   * (`inArticle`), then the commonest (aprove → approve, not prove).
+   */
+  correct(word: string, inArticle: (word: string) => boolean): FuzzyMatch | undefined;
   readonly total: number;
 }
+
+/** English words rarer than this are too often misspellings themselves to correct towards. */
+const MIN_CORRECTION_COUNT = 20;
 
 const preparedLexicons = new WeakMap<Lexicon, LexiconInfo>();
 
@@ -162,8 +162,28 @@ function foldLexicon(lexicon: Lexicon): LexiconInfo {
     if (/^\p{Lu}/u.test(word)) capitalised.set(folded, (capitalised.get(folded) ?? 0) + count);
     total += count;
   }
+  // Built on the first misspelling, once per process: most questions have none.
+  let english: FuzzyIndex | undefined;
+  const correct = (word: string, inArticle: (word: string) => boolean): FuzzyMatch | undefined => {
+    english ??= new FuzzyIndex(
+      [...counts].filter(([w, n]) => n >= MIN_CORRECTION_COUNT && /^\p{Ll}+$/u.test(w)).map(([w]) => w),
+      counts,
+    );
+    const matches = english.lookup(word, 12, 2);
+    const nearest = matches[0]?.distance;
+    let best: FuzzyMatch | undefined;
+    for (const match of matches) {
+      if (match.distance !== nearest || (counts.get(match.word) ?? 0) < MIN_CORRECTION_COUNT) continue;
+      // The asker is asking about this article: of equally near words, one it uses is likelier meant.
+      const rank = (m: FuzzyMatch): [number, number] => [inArticle(m.word) ? 1 : 0, counts.get(m.word) ?? 0];
+      const [a, b] = [rank(match), best === undefined ? [-1, -1] : rank(best)];
+      if (a[0] > (b[0] ?? 0) || (a[0] === b[0] && a[1] > (b[1] ?? 0))) best = match;
+    }
+    return best;
+  };
   return {
     thesaurus: lexicon.thesaurus,
+    correct,
     count: (word) => counts.get(word) ?? 0,
     isName: (word) => (capitalised.get(word) ?? 0) * 2 > (counts.get(word) ?? 0),
     total: Math.max(total, 1),
@@ -176,6 +196,12 @@ export interface QueryContext {
   readonly lexicon: LexiconInfo | undefined;
   readonly rules: RuleSwitches;
 }
+
+/**
+ * "Which newspaper", "what company": a noun right after which/what names the kind of thing the answer
+ * is (the article names the newspaper without calling it one), not the topic of the question.
+ */
+const ANSWER_TYPE = /\b(?:which|what)\s+$/iu;
 
 const QUOTED = /["“”„«»]([^"“”„«»]{1,300})["“”„«»]/gu;
 
@@ -190,6 +216,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   const ignoreCase = !/\p{Ll}/u.test(text);
   const tokens = tokenize(text, { ignoreCase, maxTokens: MAX_CONCEPTS * 2 }).filter((token) => !token.joined);
   const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);
+  const answerTypes = new Set(tokens.filter((token) => ANSWER_TYPE.test(text.slice(0, token.start))));
   const { aliases } = context;
   const concepts: Concept[] = [];
   const wordsInOrder: string[] = [];
@@ -205,50 +232,12 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       i += alias.length;
       continue;
     }
-    const next = tokens[i + 1];
-    const joined =
-      next === undefined || !context.rules.on('joined-words')
-        ? undefined
-        : joinedConcept(token, next, context);
-    if (joined !== undefined && next !== undefined) {
-      concepts.push(joined);
-      wordsInOrder.push(token.word, next.word);
-      i += 2;
-      continue;
-    }
-    const concept = wordConcept(token, context, names.has(token));
+    const concept = wordConcept(token, context, names.has(token), 0, answerTypes.has(token));
     if (concept !== undefined) concepts.push(concept);
     wordsInOrder.push(token.word);
     i += 1;
   }
-  // Only when its first word is nowhere in the corpus: then passages can match just its second word.
-  const lead = concepts[0];
-  const leadCompound =
-    context.rules.on('lead-compound') &&
-    lead !== undefined &&
-    lead.variants.length === 0 &&
-    lead.words.length === 1
-      ? compoundForms(wordsInOrder[0], wordsInOrder[1], context)
-      : undefined;
-  const pairs: string[] = [];
-  for (let k = 0; k + 1 < wordsInOrder.length; k += 1)
-    pairs.push(`${wordsInOrder[k]} ${wordsInOrder[k + 1]}`);
-  return leadCompound === undefined
-    ? { concepts, phrases, pairs }
-    : { concepts, phrases, pairs, leadCompound };
-}
-
-/** Written forms of "first second" when the dictionary knows it as a compound noun (see leadCompound). */
-function compoundForms(
-  first: string | undefined,
-  second: string | undefined,
-  context: QueryContext,
-): string[] | undefined {
-  if (first === undefined || second === undefined) return undefined;
-  const lemmas = context.lexicon?.thesaurus?.compoundNoun?.(first, second) ?? [];
-  if (lemmas.length === 0) return undefined;
-  const seconds = new Set([second, ...lemmas, ...lemmas.map((lemma) => `${lemma}s`)]);
-  return [...seconds].map((word) => `${first} ${word}`);
+  return { concepts, phrases };
 }
 
 /**
@@ -264,35 +253,6 @@ function writtenAsNames(text: string, tokens: readonly Token[]): Set<Token> {
     if (!startsSentence) names.add(token);
   }
   return names;
-}
-
-/**
- * Two question words written apart that the article writes as one (cyber attacks → cyberattacks),
- * tolerating one typo in the joined form when a part is unknown to the index.
- */
-function joinedConcept(first: Token, second: Token, context: QueryContext): Concept | undefined {
-  const { index } = context;
-  if (first.acronym || second.acronym) return undefined;
-  const word = first.word + second.word;
-  let id = index.surfaceTerm.get(word);
-  let weight = 1;
-  if (id === undefined) {
-    // Only when neither part is an index word: otherwise the parts already match on their own.
-    const partKnown = index.termIds.has(first.term) || index.termIds.has(second.term);
-    if (partKnown || word.length < 8) return undefined;
-    const match = index.fuzzy.lookup(word, 1, 1)[0];
-    if (match === undefined) return undefined;
-    id = index.surfaceTerm.get(match.word);
-    weight = TYPO_WEIGHT;
-  }
-  if (id === undefined) return undefined;
-  const mass = (index.idf[id] ?? 0) * specificity(word, context);
-  return {
-    label: `${first.surface} ${second.surface}`,
-    mass,
-    variants: [{ terms: [id], weight }],
-    words: [first.word, second.word],
-  };
 }
 
 function matchAlias(
@@ -356,11 +316,11 @@ function aliasConcept(
     known.length > 0
       ? Math.max(...known) * specific
       : unknownMass(last, context, span.length > 1 || span.some((t) => names.has(t)));
-  // An entity the alias table knows (the UK, however it is written) of which the corpus has no name.
-  const absentEntity = context.rules.on('absent-entity') && groups.some((g) => aliases.properGroups.has(g));
+  // An entity the alias table knows (the UK, however written) none of whose names the corpus has.
   const absentName =
     variants.length === 0 &&
-    (absentEntity || span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon)));
+    (groups.some((g) => aliases.properGroups.has(g)) ||
+      span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon)));
   return { label, mass, variants, words, absentName };
 }
 
@@ -371,7 +331,15 @@ function aliasConcept(
 function looksLikeName(word: string, lexicon: LexiconInfo | undefined): boolean {
   if (lexicon === undefined) return false;
   const count = lexicon.count(word);
-  return count > 0 && count < NAME_MAX_COUNT && lexicon.isName(word);
+  return count > 0 && count < NAME_MAX_COUNT && spelledAsName(word, lexicon);
+}
+
+/**
+ * The word list capitalises it (subtitle lines start with a capital, so "Objection!" looks like a
+ * name there) and the dictionary does not know it as a common word: Germany, Reuters, not objection.
+ */
+function spelledAsName(word: string, lexicon: LexiconInfo): boolean {
+  return lexicon.isName(word) && lexicon.thesaurus?.commonWord?.(word) !== true;
 }
 const NAME_MAX_COUNT = 5_000;
 
@@ -413,45 +381,84 @@ function unknownMass(token: Token | undefined, context: QueryContext, writtenAsN
   const lexicon = context.lexicon;
   if (lexicon === undefined) return ceiling * ABSENT_COMMON_WORD;
   const count = lexicon.count(token.word);
-  if (count === 0 || writtenAsName || lexicon.isName(token.word) || token.acronym) return ceiling;
+  if (count === 0 || writtenAsName || spelledAsName(token.word, lexicon) || token.acronym) return ceiling;
   return ceiling * ABSENT_COMMON_WORD * specificity(token.word, context);
 }
 
-function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean): Concept | undefined {
+/** Article words at most `within` edits from a misspelling, as variants weighted by closeness. */
+function typoVariants(
+  matches: readonly FuzzyMatch[],
+  within: number,
+  word: string,
+  index: InvertedIndex,
+  existing: readonly Variant[],
+): Variant[] {
+  const found: Variant[] = [];
+  for (const match of matches) {
+    if (match.distance > within) continue;
+    const id = index.surfaceTerm.get(match.word);
+    if (id === undefined || [...existing, ...found].some((v) => v.terms[0] === id)) continue;
+    const closeness = 1 - match.distance / Math.max(word.length, match.word.length);
+    found.push({ terms: [id], weight: TYPO_WEIGHT * closeness });
+  }
+  return found;
+}
+
+/** `depth` 1: the word is an English correction of what was typed (corrected at most once). */
+function wordConcept(
+  token: Token,
+  context: QueryContext,
+  writtenAsName: boolean,
+  depth = 0,
+  answerType = false,
+): Concept | undefined {
   const { index, lexicon, rules } = context;
   const variants: Variant[] = [];
   const exact = index.termIds.get(token.term);
   const realWord = lexicon !== undefined && lexicon.count(token.word) > 0;
+  // A misspelling corrected to an English word counts like the English word.
   const hasPostings = (id: number): boolean =>
     (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0) ||
     (index.contextStart[id + 1] ?? 0) > (index.contextStart[id] ?? 0);
   const hasExact = exact !== undefined && hasPostings(exact);
   const thesaurus = realWord && !token.acronym && rules.on('thesaurus') ? lexicon.thesaurus : undefined;
-  // Porter merges some different words (positive/position): then the stem match is only a guess.
-  const collision =
-    rules.on('stem-collision') &&
-    hasExact &&
-    thesaurus !== undefined &&
-    stemCollision(token.word, exact, index, thesaurus);
-  if (hasExact) variants.push({ terms: [exact], weight: collision ? STEM_COLLISION_WEIGHT : 1 });
+  if (hasExact) variants.push({ terms: [exact], weight: 1 });
   for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
-  if ((!hasExact || collision) && thesaurus !== undefined) {
+  if (!hasExact && thesaurus !== undefined) {
     addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, context));
   }
-  if (!hasExact && !token.acronym && rules.on('typo-correction')) {
-    // A real English word is at most one slip away from the word meant; an unknown string may be two.
-    for (const match of index.fuzzy.lookup(token.word, 4, realWord ? 1 : 2)) {
-      const id = index.surfaceTerm.get(match.word);
-      if (id === undefined || variants.some((v) => v.terms[0] === id)) continue;
-      const closeness = 1 - match.distance / Math.max(token.word.length, match.word.length);
-      variants.push({ terms: [id], weight: (realWord ? REAL_WORD_TYPO_WEIGHT : TYPO_WEIGHT) * closeness });
+  if (!hasExact && !token.acronym && !realWord && rules.on('typo-correction')) {
+    // A misspelling: the word meant is the nearest spelling in the article or in English, whichever
+    // is nearer (aprove → approve, which the article has as "approved"; suprising → surprising).
+    const inArticle = index.fuzzy.lookup(token.word, 4, 2);
+    const inEnglish = lexicon?.correct(token.word, (word) => {
+      const id = index.termIds.get(stem(word));
+      return id !== undefined && hasPostings(id);
+    });
+    const articleDistance = inArticle[0]?.distance ?? Number.POSITIVE_INFINITY;
+    if (inEnglish !== undefined && inEnglish.distance <= articleDistance && depth === 0) {
+      const corrected = tokenize(inEnglish.word)[0];
+      // A misspelt function word (wat, teh) says nothing about the topic.
+      if (corrected === undefined) return undefined;
+      const meant = wordConcept(
+        { ...token, word: corrected.word, term: corrected.term },
+        context,
+        writtenAsName,
+        1,
+        answerType,
+      );
+      if (meant === undefined) return undefined;
+      const extra = typoVariants(inArticle, inEnglish.distance, token.word, index, meant.variants);
+      return { ...meant, label: token.surface, variants: [...meant.variants, ...extra] };
     }
+    variants.push(...typoVariants(inArticle, articleDistance, token.word, index, variants));
   }
   if (variants.length === 0 && STOPWORDS.has(token.word)) return undefined;
   // "Whta", "teh": a misspelt function word says nothing about the topic (but a name might be meant).
-  if (variants.length === 0 && !realWord && !writtenAsName && !token.acronym && nearStopword(token.word)) {
+  const rare = !realWord || (lexicon?.count(token.word) ?? 0) < MIN_CORRECTION_COUNT;
+  if (variants.length === 0 && rare && !writtenAsName && !token.acronym && nearStopword(token.word)) {
     return undefined;
   }
   const specific = specificity(token.word, context);
@@ -474,6 +481,7 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
       looksLikeName(token.word, lexicon) ||
       (rules.on('coined-word') && coinedWord(token, realWord, lexicon)));
   const absentThing =
+    !answerType &&
     variants.length === 0 &&
     realWord &&
     !token.acronym &&
@@ -536,60 +544,6 @@ function addRelated(
   }
 }
 
-/** Weight of a stem match that joins two different dictionary words (positive/position). */
-const STEM_COLLISION_WEIGHT = 0.5;
-const INFLECTIONS = ['', 's', 'es', 'd', 'ed', 'ing', 'ings', 'er', 'ers', 'ly'];
-/** Word-formation suffixes: power → powerful, condition → conditional are one word family. */
-const FORMATIONS = [
-  'al',
-  'ally',
-  'ful',
-  'ness',
-  'ment',
-  'ity',
-  'ic',
-  'ical',
-  'ion',
-  'ation',
-  'ist',
-  'ism',
-  'ous',
-];
-
-/**
- * Whether the question word meets its index term only through a stemming accident: the article never
- * writes the word itself, nor an inflection of its dictionary form, nor that form extended or
- * shortened by a word-formation suffix (power/powerful), nor a derived form the thesaurus knows. Only
- * then is the stem match taken as a different word (positive/position). Words the thesaurus does not
- * know get the benefit of the doubt.
- */
-function stemCollision(word: string, term: number, index: InvertedIndex, thesaurus: Thesaurus): boolean {
-  if (index.surfaceTerm.get(word) === term) return false;
-  // Terms found only in labels (a caption's "photo") have no written surfaces to compare with.
-  if ((index.postingStart[term + 1] ?? 0) === (index.postingStart[term] ?? 0)) return false;
-  const lemmas = thesaurus.lemmas(word);
-  if (lemmas.length === 0) return false;
-  const inflected = (base: string): boolean =>
-    [base, base.replace(/e$/, ''), base.replace(/y$/, 'i'), base + base.slice(-1)].some((stemBase) =>
-      INFLECTIONS.some((ending) => index.surfaceTerm.get(stemBase + ending) === term),
-    );
-  for (const lemma of lemmas) {
-    if (inflected(lemma)) return false;
-    for (const suffix of FORMATIONS) {
-      if (inflected(lemma + suffix)) return false;
-      if (
-        lemma.endsWith(suffix) &&
-        lemma.length - suffix.length >= 3 &&
-        inflected(lemma.slice(0, -suffix.length))
-      )
-        return false;
-    }
-  }
-  return !thesaurus
-    .related(word)
-    .some((related) => related.relation === 'derivation' && inflected(related.word));
-}
-
 const STOPWORD_LIST = [...STOPWORDS].filter((word) => word.length >= 2);
 
 /** Whether a word is one edit from a stopword of three letters or more (a typo of a function word). */
@@ -604,6 +558,7 @@ function nearStopword(word: string): boolean {
 }
 
 const MIN_DERIVATION_STEM = 5;
+const MAX_DERIVATIONS = 4;
 
 /**
  * Index terms that share a stem prefix with the question word (compete/competition, invest/investor):
@@ -611,6 +566,7 @@ const MIN_DERIVATION_STEM = 5;
  */
 function derivations(term: string, index: InvertedIndex): number[] {
   if (term.length < MIN_DERIVATION_STEM || !/^\p{L}+$/u.test(term)) return [];
+  const isTerm = (rest: string): boolean => rest.length >= MIN_DERIVATION_STEM - 1 && index.termIds.has(rest);
   const found: number[] = [];
   const sorted = index.sortedTerms;
   let low = 0;
@@ -620,10 +576,11 @@ function derivations(term: string, index: InvertedIndex): number[] {
     if ((sorted[mid] ?? '') < term) low = mid + 1;
     else high = mid;
   }
-  for (let k = low; k < sorted.length && found.length < 4; k += 1) {
+  for (let k = low; k < sorted.length && found.length < MAX_DERIVATIONS; k += 1) {
     const candidate = sorted[k] ?? '';
     if (!candidate.startsWith(term)) break;
-    if (candidate.length > term.length + 4) continue;
+    // Longer extensions only when the rest is a word of its own: a compound (cyber → cybersecurity).
+    if (candidate.length > term.length + 4 && !isTerm(candidate.slice(term.length))) continue;
     const id = index.termIds.get(candidate);
     if (id !== undefined) found.push(id);
   }

@@ -36,21 +36,6 @@ export const RULES = [
     why: 'A string that is neither English nor within typo reach of a corpus word (zebracorn) is not a slip: it names something the corpus lacks.',
   },
   {
-    name: 'absent-entity',
-    kind: 'abstention',
-    why: 'An entity the alias table knows (the UK, however written) none of whose names the corpus has is an absent name.',
-  },
-  {
-    name: 'lead-compound',
-    kind: 'abstention',
-    why: 'A question opening with a dictionary compound noun (speed limit) whose first word the corpus lacks is not answered by passages with its second word alone.',
-  },
-  {
-    name: 'stem-collision',
-    kind: 'query',
-    why: 'Porter stemming merges some different words (positive/position): such a match counts half.',
-  },
-  {
     name: 'quote-demand',
     kind: 'ranking',
     why: 'Words the asker put in quotes are a demand: passages containing them verbatim come first.',
@@ -64,11 +49,6 @@ export const RULES = [
     name: 'best-sentence',
     kind: 'ranking',
     why: 'An answer is usually one sentence: a passage whose single sentence covers the question beats one that scatters its words.',
-  },
-  {
-    name: 'adjacent-pairs',
-    kind: 'ranking',
-    why: 'Question words that stand side by side in the passage (Sydney Morning) are exact wording, stronger than the words apart.',
   },
   {
     name: 'specificity',
@@ -89,11 +69,6 @@ export const RULES = [
     name: 'typo-correction',
     kind: 'query',
     why: 'A misspelt word means its nearest spelling in the article or in English; a correct English word is not a typo of another.',
-  },
-  {
-    name: 'joined-words',
-    kind: 'query',
-    why: 'English writes compounds both apart and joined (cyber attacks / cyberattacks).',
   },
   {
     name: 'aliases',
