@@ -232,6 +232,20 @@ describe('extractQuestion properties', () => {
     );
   });
 
+  // Long runs of one character once made the sign-off pattern backtrack for minutes.
+  it.each([
+    ['spaces', `a${' '.repeat(3990)}b`],
+    ['exclamation marks', `a${'!'.repeat(3990)}`],
+    ['comma-space pairs', `x${', '.repeat(1990)}`],
+    ['mixed separators', `x${' ,-.!'.repeat(790)}y`],
+    ['repeated greetings', 'hey '.repeat(1000)],
+    ['repeated thanks', 'thanks '.repeat(600)],
+    ['an unclosed emoji shortcode', `:${'a'.repeat(3990)}`],
+    ['dotted labels', `${'a.'.repeat(1990)}com`],
+  ])('reads a message made of a long run of %s', (_name, text) => {
+    expect(typeof extractQuestion(text).question).toBe('string');
+  });
+
   it('does not throw on non-string input from an untyped caller', () => {
     expect(extractQuestion(undefined as unknown as string)).toEqual({ question: '', shortened: false });
   });

@@ -42,7 +42,7 @@ const MARKUP: readonly RegExp[] = [
   /<t:-?\d+(?::[a-zA-Z])?>/g,
   /(?<![\p{L}\p{N}_@])@(?:everyone|here)(?![\p{L}\p{N}\p{M}_]|[-‐‑'’.·][\p{L}\p{N}])/giu,
   // Emoji shortcodes (:thumbsup:), never clock times (10:30:45).
-  /(?<![\p{L}\p{N}_:]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\p{L}\p{N}_:])/giu,
+  /(?<![\p{L}\p{N}_:]):(?=[a-z0-9_+-]{0,31}[a-z])[a-z0-9_+-]{1,32}:(?![\p{L}\p{N}_:])/giu,
   // Links, bracketed or bare, and bare domains with or without a path (lightreading.com/asia/…).
   /<(?:https?:\/\/|www\.)[^\s>]*>/gi,
   /(?<![\p{L}\p{N}\p{M}_@/.'’-])(?:https?:\/\/|www\.)[^\s<>()[\]]+/giu,
@@ -55,7 +55,7 @@ const MARKDOWN_LINK = /\[([^\]\n]{1,200})\]\((?:https?:\/\/|www\.)[^)\s]*\)/gi;
 const GREETING =
   /^(?:(?:hi|hey+|hello|hiya|howdy|yo|sup|greetings|gm|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening|ok(?:ay)?|so|well|um+|uh+|oh|alright)(?:\s+(?:all|everyone|everybody|folks|guys|y'?all|team|there|people|friends|mates?|bot|fam|again))?(?![\p{L}\p{N}\p{M}]|[-‐‑'’.·][\p{L}\p{N}])(?:\s*[,!.:;~]+\s*|\s+|$))+/iu;
 const SIGN_OFF =
-  /(?:^|[\s,;.!-]*[\s,;!][\s,;.!-]*)(?:(?:thanks|thank\s+you|thx|ty|tia|cheers|ta)(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|all|everyone|guys|folks|again|heaps|mate))*|(?:much\s+|really\s+)?appreciated?(?:\s+it)?|any\s+help(?:\s+(?:is\s+|would\s+be\s+)?(?:much\s+|greatly\s+)?appreciated)?|anything\s+helps|(?:kind\s+|best\s+|warm\s+)?regards|best\s+wishes|lol|lmao|haha+|pls|please|:\)|:D|<3)[\s!.,~)]*$/i;
+  /(?:^|(?<=[\s,;!]))(?:(?:thanks|thank\s+you|thx|ty|tia|cheers|ta)(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|all|everyone|guys|folks|again|heaps|mate))*|(?:much\s+|really\s+)?appreciated?(?:\s+it)?|any\s+help(?:\s+(?:is\s+|would\s+be\s+)?(?:much\s+|greatly\s+)?appreciated)?|anything\s+helps|(?:kind\s+|best\s+|warm\s+)?regards|best\s+wishes|lol|lmao|haha+|pls|please|:\)|:D|<3)[\s!.,~)]*$/i;
 
 /**
  * Hearsay frames in front of a claim ("I keep hearing that…", "my boss forwarded me something saying…",
@@ -92,7 +92,10 @@ interface Segment {
 }
 
 export function extractQuestion(text: string): ExtractedQuestion {
-  const input = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
+  // Runs of spaces squashed first: every pattern below then meets at most one space at a time.
+  const input = (typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n');
   const tidy = squash(input);
   const cleaned = stripMarkup(input);
   const pieces = cleaned
@@ -127,7 +130,12 @@ function stripChatter(piece: string): string {
   let out = piece.trim();
   for (let guard = 0; guard < 5; guard += 1) {
     const before = out;
-    out = out.replace(GREETING, '').replace(SIGN_OFF, '').replace(REPORTING_FRAME, '').trim();
+    out = out
+      .replace(GREETING, '')
+      .replace(SIGN_OFF, '')
+      .replace(/[\s,;-]+$/, '')
+      .replace(REPORTING_FRAME, '')
+      .trim();
     if (out === before) break;
   }
   // A clause break left dangling by a removed link or greeting ("piece - which …").
