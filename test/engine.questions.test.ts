@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { createEngine } from '../src/engine/index.js';
 import type { EngineOptions } from '../src/engine/index.js';
-import type { SearchResult } from '../src/engine/types.js';
+import type { Engine, SearchResult } from '../src/engine/types.js';
+import { loadLexicon } from '../src/lexicon.js';
 import { NO_SUCH_FIGURE } from '../src/engine/strings.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
@@ -136,5 +139,53 @@ describe('questions about the article itself', () => {
   it('do not catch questions about what the article reports', () => {
     const result = search('When were the first plans for the terminal published?');
     expect(top(result)).toBe(5);
+  });
+});
+
+describe('chat messages: properties over the bundled article', () => {
+  const PIECES = [
+    'hey all,',
+    'thanks!',
+    '<@123>',
+    ':wave:',
+    'https://www.lightreading.com/asia/huawei-gets-some-5g-wins',
+    '`x`',
+    '?',
+    '.',
+    ' - ',
+    'I keep hearing',
+    'who published it',
+    'how many',
+    'when did',
+    'Italy',
+    'approve',
+    'Huawei',
+    'market share',
+    'the article',
+    '2018',
+  ];
+  const message = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(' '));
+  let engine: Engine;
+  const errors: unknown[] = [];
+
+  beforeAll(async () => {
+    engine = createEngine(await loadCorpus('data'), {
+      lexicon: loadLexicon(),
+      onInternalError: (error) => errors.push(error),
+    });
+  });
+
+  it("answers every message without an internal error, reading it from the message's own words", () => {
+    fc.assert(
+      fc.property(message, (text) => {
+        const result = engine.search(text);
+        expect(errors).toEqual([]);
+        const words = new Set(text.match(/[\p{L}\p{N}]+/gu) ?? []);
+        for (const word of result.asked?.match(/[\p{L}\p{N}]+/gu) ?? []) expect(words).toContain(word);
+        if (result.kind === 'no-match' && result.reason !== undefined)
+          expect(result.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
