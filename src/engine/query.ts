@@ -9,7 +9,7 @@ import type { InvertedIndex } from './index-build.js';
 import { FuzzyIndex, boundedEditDistance } from './fuzzy.js';
 import type { FuzzyMatch } from './fuzzy.js';
 import { bm25Idf } from './index-build.js';
-import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, stem, tokenize } from './tokenize.js';
+import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, plainWordTerm, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
 import type { RuleSwitches } from './rules.js';
 
@@ -88,6 +88,8 @@ const TYPO_WEIGHT = 0.9;
 export interface AliasEntry {
   /** Index terms of the entry's words ("spy agencies" → spi, agenc). */
   readonly terms: readonly string[];
+  /** Which of those words the table writes as acronyms (US): only a written acronym matches them. */
+  readonly acronyms: readonly boolean[];
   readonly group: number;
 }
 
@@ -107,11 +109,10 @@ export function prepareAliases(table: AliasTable): PreparedAliases {
     if (/^\p{Lu}/u.test(group[0] ?? '')) properGroups.add(g);
     const entries: AliasEntry[] = [];
     for (const phrase of group) {
-      const terms = tokenize(phrase)
-        .filter((token) => !token.joined)
-        .map((token) => token.term);
+      const tokens = tokenize(phrase).filter((token) => !token.joined);
+      const terms = tokens.map((token) => token.term);
       if (terms.length === 0) continue;
-      const entry = { terms, group: g };
+      const entry = { terms, acronyms: tokens.map((token) => token.acronym), group: g };
       entries.push(entry);
       const first = terms[0] ?? '';
       const list = byFirstTerm.get(first) ?? [];
@@ -139,6 +140,8 @@ export interface LexiconInfo {
 
 /** English words rarer than this are too often misspellings themselves to correct towards. */
 const MIN_CORRECTION_COUNT = 20;
+/** A word this rare in English one slip from a function word is that word mistyped (wat → what). */
+const RARE_WORD_COUNT = 100;
 
 const preparedLexicons = new WeakMap<Lexicon, LexiconInfo>();
 
@@ -224,7 +227,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   while (i < tokens.length && concepts.length < MAX_CONCEPTS) {
     const token = tokens[i];
     if (token === undefined) break;
-    const alias = matchAlias(tokens, i, aliases);
+    const alias = matchAlias(tokens, i, aliases, context.rules.on('acronym-case'));
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
       concepts.push(aliasConcept(span, alias.groups, context, names));
@@ -259,12 +262,20 @@ function matchAlias(
   tokens: readonly Token[],
   at: number,
   aliases: PreparedAliases,
+  acronymCase: boolean,
 ): { length: number; groups: number[] } | undefined {
   const first = tokens[at];
   if (first === undefined) return undefined;
   let best: { length: number; groups: number[] } | undefined;
   for (const entry of aliases.byFirstTerm.get(first.term) ?? []) {
-    const fits = entry.terms.every((term, k) => tokens[at + k]?.term === term);
+    const fits = entry.terms.every((term, k) => {
+      const token = tokens[at + k];
+      // An acronym (US) is met by its letters in any case (uk), never by a stem (use, uses → us).
+      return (
+        token?.term === term &&
+        (!acronymCase || entry.acronyms[k] !== true || token.acronym || token.word === term)
+      );
+    });
     if (!fits) continue;
     if (best === undefined || entry.terms.length > best.length)
       best = { length: entry.terms.length, groups: [entry.group] };
@@ -385,6 +396,24 @@ function unknownMass(token: Token | undefined, context: QueryContext, writtenAsN
   return ceiling * ABSENT_COMMON_WORD * specificity(token.word, context);
 }
 
+const acronymTermsOf = new WeakMap<InvertedIndex, ReadonlySet<number>>();
+
+/** Index terms written in the corpus only as acronyms (US, IT): no plain word of the corpus has them. */
+function acronymTerms(index: InvertedIndex): ReadonlySet<number> {
+  const cached = acronymTermsOf.get(index);
+  if (cached !== undefined) return cached;
+  const plain = new Set<number>();
+  const all = new Set<number>();
+  for (const [surface, id] of index.surfaceTerm) {
+    all.add(id);
+    const term = plainWordTerm(surface);
+    if (term !== undefined && index.termIds.get(term) === id) plain.add(id);
+  }
+  const acronyms = new Set([...all].filter((id) => !plain.has(id)));
+  acronymTermsOf.set(index, acronyms);
+  return acronyms;
+}
+
 /** Article words at most `within` edits from a misspelling, as variants weighted by closeness. */
 function typoVariants(
   matches: readonly FuzzyMatch[],
@@ -420,7 +449,14 @@ function wordConcept(
   const hasPostings = (id: number): boolean =>
     (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0) ||
     (index.contextStart[id + 1] ?? 0) > (index.contextStart[id] ?? 0);
-  const hasExact = exact !== undefined && hasPostings(exact);
+  // Lower-case "use"/"us" stem to the term of the acronym US; only a written acronym means it.
+  const acronymOnly =
+    exact !== undefined &&
+    !token.acronym &&
+    token.word !== token.term &&
+    rules.on('acronym-case') &&
+    acronymTerms(index).has(exact);
+  const hasExact = exact !== undefined && hasPostings(exact) && !acronymOnly;
   const thesaurus = realWord && !token.acronym && rules.on('thesaurus') ? lexicon.thesaurus : undefined;
   if (hasExact) variants.push({ terms: [exact], weight: 1 });
   for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
@@ -455,9 +491,19 @@ function wordConcept(
     }
     variants.push(...typoVariants(inArticle, articleDistance, token.word, index, variants));
   }
+  if (!token.acronym && rules.on('acronym-case')) {
+    // No form of a lower-case word stands for an acronym (uses → us is not the US).
+    const acronyms = acronymTerms(index);
+    for (let k = variants.length - 1; k >= 0; k -= 1) {
+      const variant = variants[k];
+      const typedAsIs =
+        variant?.terms.length === 1 && variant.terms[0] === exact && token.word === token.term;
+      if (!typedAsIs && variant?.terms.some((t) => acronyms.has(t)) === true) variants.splice(k, 1);
+    }
+  }
   if (variants.length === 0 && STOPWORDS.has(token.word)) return undefined;
   // "Whta", "teh": a misspelt function word says nothing about the topic (but a name might be meant).
-  const rare = !realWord || (lexicon?.count(token.word) ?? 0) < MIN_CORRECTION_COUNT;
+  const rare = !realWord || (lexicon?.count(token.word) ?? 0) < RARE_WORD_COUNT;
   if (variants.length === 0 && rare && !writtenAsName && !token.acronym && nearStopword(token.word)) {
     return undefined;
   }

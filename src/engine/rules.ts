@@ -75,6 +75,11 @@ export const RULES = [
     kind: 'query',
     why: 'The data folder names one thing several ways (the US, America, Washington); any of them matches.',
   },
+  {
+    name: 'acronym-case',
+    kind: 'query',
+    why: 'An acronym (US, UK) is met by its own letters in any case (uk), never by a lower-case word that only stems to them (use, uses → us).',
+  },
 ] as const satisfies readonly Rule[];
 
 export type RuleName = (typeof RULES)[number]['name'];
