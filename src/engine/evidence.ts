@@ -56,19 +56,3 @@ export function unknownMass(token: Token | undefined, context: QueryContext, wri
   if (count === 0 || writtenAsName || spelledAsName(token.word, lexicon) || token.acronym) return ceiling;
   return ceiling * ABSENT_COMMON_WORD * specificity(token.word, context);
 }
-
-/**
- * A word neither English (per the word list) nor within typo reach of any corpus word (zebracorn):
- * not a slip, since a typo has a near neighbour, so it names something the corpus lacks, like an
- * absent name. Letters only and long enough that short slips and numbers never count.
- */
-export function coinedWord(token: Token, realWord: boolean, lexicon: LexiconInfo | undefined): boolean {
-  return (
-    lexicon !== undefined &&
-    !realWord &&
-    !token.acronym &&
-    token.word.length >= COINED_MIN_LENGTH &&
-    /^\p{L}+$/u.test(token.word)
-  );
-}
-const COINED_MIN_LENGTH = 5;

@@ -6,7 +6,7 @@
  */
 import { entryTerms, matchAlias } from './aliases.js';
 import type { PreparedAliases } from './aliases.js';
-import { coinedWord, looksLikeName, specificity, unknownMass } from './evidence.js';
+import { looksLikeName, specificity, unknownMass } from './evidence.js';
 import type { InvertedIndex } from './index-build.js';
 import type { LexiconInfo } from './lexicon-info.js';
 import type { RuleSwitches } from './rules.js';
@@ -259,11 +259,7 @@ function wordConcept(
       .map((v) => meanIdf(v.terms, index) * specific);
     mass = Math.max(unknown, ...derived);
   }
-  const absentName =
-    variants.length === 0 &&
-    (writtenAsName ||
-      looksLikeName(token.word, lexicon) ||
-      (rules.on('coined-word') && coinedWord(token, realWord, lexicon)));
+  const absentName = variants.length === 0 && (writtenAsName || looksLikeName(token.word, lexicon));
   const absentThing =
     !answerType &&
     variants.length === 0 &&

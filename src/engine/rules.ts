@@ -31,11 +31,6 @@ export const RULES = [
     why: 'When the head noun the question asks about (the population, the weather) is nowhere in the corpus, with no synonym or kind of it, nothing in it answers.',
   },
   {
-    name: 'coined-word',
-    kind: 'abstention',
-    why: 'A string that is neither English nor within typo reach of a corpus word (zebracorn) is not a slip: it names something the corpus lacks.',
-  },
-  {
     name: 'quote-demand',
     kind: 'ranking',
     why: 'Words the asker put in quotes are a demand: passages containing them verbatim come first.',
