@@ -81,7 +81,8 @@ function foldLexicon(lexicon: Lexicon): LexiconInfo {
       [...counts].filter(([w, n]) => n >= MIN_CORRECTION_COUNT && /^\p{Ll}+$/u.test(w)).map(([w]) => w),
       counts,
     );
-    const matches = english.lookup(word, 12, 2);
+    // One edit only: a two-edit scan of the whole English list costs tens of milliseconds per word.
+    const matches = english.lookup(word, 12, 1);
     const nearest = matches[0]?.distance;
     let best: FuzzyMatch | undefined;
     for (const match of matches) {
