@@ -4,43 +4,21 @@
  * corrections), each with a confidence weight. A concept's `mass` is how much the question is about
  * it; abstention compares the mass a passage covers with the question's total mass.
  */
-import type { AliasTable } from '../corpus/types.js';
+import { entryTerms, matchAlias } from './aliases.js';
+import type { PreparedAliases } from './aliases.js';
+import { looksLikeName, specificity, unknownMass } from './evidence.js';
 import type { InvertedIndex } from './index-build.js';
-import { FuzzyIndex, boundedEditDistance } from './fuzzy.js';
-import type { FuzzyMatch } from './fuzzy.js';
-import { bm25Idf } from './index-build.js';
-import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, stem, tokenize } from './tokenize.js';
-import type { Token } from './tokenize.js';
+import type { LexiconInfo } from './lexicon-info.js';
 import type { RuleSwitches } from './rules.js';
+import { INVISIBLE, STOPWORDS, normalizeForPhrase, stem, tokenize } from './tokenize.js';
+import type { Token } from './tokenize.js';
+import { acronymTerms, addRelated, derivations, nearStopword, typoVariants } from './variants.js';
+import { ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
 
-/** A word related to a question word by meaning or form, with a confidence 0–1 that it stands for it. */
-export interface RelatedWord {
-  readonly word: string;
-  readonly weight: number;
-  readonly relation: 'synonym' | 'derivation';
-}
-
-/** Synonyms and derived forms of a lower-case English word (see src/wordnet.ts). */
-export interface Thesaurus {
-  related(word: string): readonly RelatedWord[];
-  /** Dictionary forms of a word (issues → issue); empty when the thesaurus does not know it. */
-  lemmas(word: string): readonly string[];
-  /** Whether the dictionary knows the word only as a noun (wheat, population; not speed, strike). */
-  onlyNoun?(word: string): boolean;
-  /** Whether the dictionary has the word in lower case in some sense (objection: yes; Germany, UK: no). */
-  commonWord?(word: string): boolean;
-  /** Nouns for kinds of the thing a noun names (scientist → researcher, chemist). */
-  narrower?(word: string): readonly string[];
-}
-
-/**
- * The engine's knowledge of English: word → count in a large corpus (SUBTLEX), spelled as in the list
- * (proper nouns capitalised), and optionally a thesaurus for words the question uses but the article
- * puts differently.
- */
-export interface Lexicon extends ReadonlyMap<string, number> {
-  readonly thesaurus?: Thesaurus;
-}
+export { prepareAliases } from './aliases.js';
+export type { AliasEntry, PreparedAliases } from './aliases.js';
+export { prepareLexicon } from './lexicon-info.js';
+export type { Lexicon, LexiconInfo, RelatedWord, Thesaurus } from './lexicon-info.js';
 
 export interface Variant {
   /** All of these terms must occur (a multi-word alias such as "Ren Zhengfei"). */
@@ -80,116 +58,6 @@ export interface ParsedQuery {
 export const MAX_QUERY_CHARS = 1_000;
 const MAX_CONCEPTS = 32;
 
-/** Weights of non-literal variants: an alias is nearly the word, a derivation less, a typo fix by distance. */
-const ALIAS_WEIGHT = 0.85;
-const DERIVATION_WEIGHT = 0.7;
-const TYPO_WEIGHT = 0.9;
-
-export interface AliasEntry {
-  /** Index terms of the entry's words ("spy agencies" → spi, agenc). */
-  readonly terms: readonly string[];
-  readonly group: number;
-}
-
-export interface PreparedAliases {
-  /** First term of an entry → entries starting with it. */
-  readonly byFirstTerm: ReadonlyMap<string, readonly AliasEntry[]>;
-  readonly groups: readonly (readonly AliasEntry[])[];
-  /** Groups that name an entity (the first member is a proper noun: a country, a person). */
-  readonly properGroups: ReadonlySet<number>;
-}
-
-export function prepareAliases(table: AliasTable): PreparedAliases {
-  const byFirstTerm = new Map<string, AliasEntry[]>();
-  const groups: AliasEntry[][] = [];
-  const properGroups = new Set<number>();
-  table.groups.forEach((group, g) => {
-    if (/^\p{Lu}/u.test(group[0] ?? '')) properGroups.add(g);
-    const entries: AliasEntry[] = [];
-    for (const phrase of group) {
-      const terms = tokenize(phrase)
-        .filter((token) => !token.joined)
-        .map((token) => token.term);
-      if (terms.length === 0) continue;
-      const entry = { terms, group: g };
-      entries.push(entry);
-      const first = terms[0] ?? '';
-      const list = byFirstTerm.get(first) ?? [];
-      list.push(entry);
-      byFirstTerm.set(first, list);
-    }
-    groups.push(entries);
-  });
-  return { byFirstTerm, groups, properGroups };
-}
-
-export interface LexiconInfo {
-  readonly thesaurus: Thesaurus | undefined;
-  /** Count of the word in any case. */
-  count(word: string): number;
-  /** Whether the list spells the word mostly with a capital (a name: Germany, Ericsson). */
-  isName(word: string): boolean;
-  /**
-   * The English word a non-word most likely misspells: the nearest, then one the article has
-   * (`inArticle`), then the commonest (aprove → approve, not prove).
-   */
-  correct(word: string, inArticle: (word: string) => boolean): FuzzyMatch | undefined;
-  readonly total: number;
-}
-
-/** English words rarer than this are too often misspellings themselves to correct towards. */
-const MIN_CORRECTION_COUNT = 20;
-
-const preparedLexicons = new WeakMap<Lexicon, LexiconInfo>();
-
-/** Case-folded view of the lexicon; prepared once per lexicon object (engines are rebuilt, lexicons not). */
-export function prepareLexicon(lexicon: Lexicon | undefined): LexiconInfo | undefined {
-  if (lexicon === undefined) return undefined;
-  const cached = preparedLexicons.get(lexicon);
-  if (cached !== undefined) return cached;
-  const info = foldLexicon(lexicon);
-  preparedLexicons.set(lexicon, info);
-  return info;
-}
-
-function foldLexicon(lexicon: Lexicon): LexiconInfo {
-  const counts = new Map<string, number>();
-  const capitalised = new Map<string, number>();
-  let total = 0;
-  for (const [word, count] of lexicon) {
-    const folded = fold(word);
-    counts.set(folded, (counts.get(folded) ?? 0) + count);
-    if (/^\p{Lu}/u.test(word)) capitalised.set(folded, (capitalised.get(folded) ?? 0) + count);
-    total += count;
-  }
-  // Built on the first misspelling, once per process: most questions have none.
-  let english: FuzzyIndex | undefined;
-  const correct = (word: string, inArticle: (word: string) => boolean): FuzzyMatch | undefined => {
-    english ??= new FuzzyIndex(
-      [...counts].filter(([w, n]) => n >= MIN_CORRECTION_COUNT && /^\p{Ll}+$/u.test(w)).map(([w]) => w),
-      counts,
-    );
-    const matches = english.lookup(word, 12, 2);
-    const nearest = matches[0]?.distance;
-    let best: FuzzyMatch | undefined;
-    for (const match of matches) {
-      if (match.distance !== nearest || (counts.get(match.word) ?? 0) < MIN_CORRECTION_COUNT) continue;
-      // The asker is asking about this article: of equally near words, one it uses is likelier meant.
-      const rank = (m: FuzzyMatch): [number, number] => [inArticle(m.word) ? 1 : 0, counts.get(m.word) ?? 0];
-      const [a, b] = [rank(match), best === undefined ? [-1, -1] : rank(best)];
-      if (a[0] > (b[0] ?? 0) || (a[0] === b[0] && a[1] > (b[1] ?? 0))) best = match;
-    }
-    return best;
-  };
-  return {
-    thesaurus: lexicon.thesaurus,
-    correct,
-    count: (word) => counts.get(word) ?? 0,
-    isName: (word) => (capitalised.get(word) ?? 0) * 2 > (counts.get(word) ?? 0),
-    total: Math.max(total, 1),
-  };
-}
-
 export interface QueryContext {
   readonly index: InvertedIndex;
   readonly aliases: PreparedAliases;
@@ -224,7 +92,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   while (i < tokens.length && concepts.length < MAX_CONCEPTS) {
     const token = tokens[i];
     if (token === undefined) break;
-    const alias = matchAlias(tokens, i, aliases);
+    const alias = matchAlias(tokens, i, aliases, context.rules.on('acronym-case'));
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
       concepts.push(aliasConcept(span, alias.groups, context, names));
@@ -253,37 +121,6 @@ function writtenAsNames(text: string, tokens: readonly Token[]): Set<Token> {
     if (!startsSentence) names.add(token);
   }
   return names;
-}
-
-function matchAlias(
-  tokens: readonly Token[],
-  at: number,
-  aliases: PreparedAliases,
-): { length: number; groups: number[] } | undefined {
-  const first = tokens[at];
-  if (first === undefined) return undefined;
-  let best: { length: number; groups: number[] } | undefined;
-  for (const entry of aliases.byFirstTerm.get(first.term) ?? []) {
-    const fits = entry.terms.every((term, k) => tokens[at + k]?.term === term);
-    if (!fits) continue;
-    if (best === undefined || entry.terms.length > best.length)
-      best = { length: entry.terms.length, groups: [entry.group] };
-    else if (entry.terms.length === best.length && !best.groups.includes(entry.group))
-      best.groups.push(entry.group);
-  }
-  return best;
-}
-
-/** Term ids of an alias entry in the index, or undefined when one of its words is absent. */
-function entryTerms(terms: readonly string[], index: InvertedIndex): number[] | undefined {
-  const ids: number[] = [];
-  for (const term of terms) {
-    const id = index.termIds.get(term);
-    if (id === undefined || (index.postingStart[id + 1] ?? 0) === (index.postingStart[id] ?? 0))
-      return undefined;
-    ids.push(id);
-  }
-  return ids;
 }
 
 function aliasConcept(
@@ -324,25 +161,6 @@ function aliasConcept(
   return { label, mass, variants, words, absentName };
 }
 
-/**
- * Whether the word list spells this word mostly with a capital and it is not an everyday word
- * (subtitles capitalise "Come on!" at sentence starts, so frequent words are excluded).
- */
-function looksLikeName(word: string, lexicon: LexiconInfo | undefined): boolean {
-  if (lexicon === undefined) return false;
-  const count = lexicon.count(word);
-  return count > 0 && count < NAME_MAX_COUNT && spelledAsName(word, lexicon);
-}
-
-/**
- * The word list capitalises it (subtitle lines start with a capital, so "Objection!" looks like a
- * name there) and the dictionary does not know it as a common word: Germany, Reuters, not objection.
- */
-function spelledAsName(word: string, lexicon: LexiconInfo): boolean {
-  return lexicon.isName(word) && lexicon.thesaurus?.commonWord?.(word) !== true;
-}
-const NAME_MAX_COUNT = 5_000;
-
 function sameTerms(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((t, k) => t === b[k]);
 }
@@ -351,57 +169,6 @@ function meanIdf(terms: readonly number[], index: InvertedIndex): number {
   let sum = 0;
   for (const t of terms) sum += index.idf[t] ?? 0;
   return terms.length > 0 ? sum / terms.length : 0;
-}
-
-/**
- * How topical a word is, from its everyday frequency: 1 for rare words and words the list lacks
- * (Huawei), falling towards SPECIFICITY_FLOOR for words used everywhere (go, good, find). Applied to
- * every concept, so that incidental everyday words neither make nor break a match.
- */
-function specificity(word: string, context: QueryContext): number {
-  const lexicon = context.lexicon;
-  if (lexicon === undefined || !context.rules.on('specificity')) return 1;
-  const count = lexicon.count(word);
-  if (count === 0) return 1;
-  const rarity = Math.log(lexicon.total / count) / Math.log(lexicon.total);
-  return Math.min(1, Math.max(SPECIFICITY_FLOOR, (rarity - 0.3) / 0.25));
-}
-const SPECIFICITY_FLOOR = 0.15;
-/** An absent everyday word counts this much of an absent name: paraphrases use words the article lacks. */
-const ABSENT_COMMON_WORD = 0.6;
-
-/**
- * How much an absent question word says the question is about something else. A name the article
- * lacks (Germany, Ericsson, World Cup) is strong evidence; an everyday word (worried, switched) is
- * weaker, since paraphrases use words the article does not.
- */
-function unknownMass(token: Token | undefined, context: QueryContext, writtenAsName = false): number {
-  const ceiling = bm25Idf(0, Math.max(context.index.docCount, 1));
-  if (token === undefined) return ceiling;
-  const lexicon = context.lexicon;
-  if (lexicon === undefined) return ceiling * ABSENT_COMMON_WORD;
-  const count = lexicon.count(token.word);
-  if (count === 0 || writtenAsName || spelledAsName(token.word, lexicon) || token.acronym) return ceiling;
-  return ceiling * ABSENT_COMMON_WORD * specificity(token.word, context);
-}
-
-/** Article words at most `within` edits from a misspelling, as variants weighted by closeness. */
-function typoVariants(
-  matches: readonly FuzzyMatch[],
-  within: number,
-  word: string,
-  index: InvertedIndex,
-  existing: readonly Variant[],
-): Variant[] {
-  const found: Variant[] = [];
-  for (const match of matches) {
-    if (match.distance > within) continue;
-    const id = index.surfaceTerm.get(match.word);
-    if (id === undefined || [...existing, ...found].some((v) => v.terms[0] === id)) continue;
-    const closeness = 1 - match.distance / Math.max(word.length, match.word.length);
-    found.push({ terms: [id], weight: TYPO_WEIGHT * closeness });
-  }
-  return found;
 }
 
 /** `depth` 1: the word is an English correction of what was typed (corrected at most once). */
@@ -420,7 +187,14 @@ function wordConcept(
   const hasPostings = (id: number): boolean =>
     (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0) ||
     (index.contextStart[id + 1] ?? 0) > (index.contextStart[id] ?? 0);
-  const hasExact = exact !== undefined && hasPostings(exact);
+  // Lower-case "use"/"us" stem to the term of the acronym US; only a written acronym means it.
+  const acronymOnly =
+    exact !== undefined &&
+    !token.acronym &&
+    token.word !== token.term &&
+    rules.on('acronym-case') &&
+    acronymTerms(index).has(exact);
+  const hasExact = exact !== undefined && hasPostings(exact) && !acronymOnly;
   const thesaurus = realWord && !token.acronym && rules.on('thesaurus') ? lexicon.thesaurus : undefined;
   if (hasExact) variants.push({ terms: [exact], weight: 1 });
   for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
@@ -455,9 +229,19 @@ function wordConcept(
     }
     variants.push(...typoVariants(inArticle, articleDistance, token.word, index, variants));
   }
+  if (!token.acronym && rules.on('acronym-case')) {
+    // No form of a lower-case word stands for an acronym (uses → us is not the US).
+    const acronyms = acronymTerms(index);
+    for (let k = variants.length - 1; k >= 0; k -= 1) {
+      const variant = variants[k];
+      const typedAsIs =
+        variant?.terms.length === 1 && variant.terms[0] === exact && token.word === token.term;
+      if (!typedAsIs && variant?.terms.some((t) => acronyms.has(t)) === true) variants.splice(k, 1);
+    }
+  }
   if (variants.length === 0 && STOPWORDS.has(token.word)) return undefined;
   // "Whta", "teh": a misspelt function word says nothing about the topic (but a name might be meant).
-  const rare = !realWord || (lexicon?.count(token.word) ?? 0) < MIN_CORRECTION_COUNT;
+  const rare = !realWord || (lexicon?.count(token.word) ?? 0) < RARE_WORD_COUNT;
   if (variants.length === 0 && rare && !writtenAsName && !token.acronym && nearStopword(token.word)) {
     return undefined;
   }
@@ -475,11 +259,7 @@ function wordConcept(
       .map((v) => meanIdf(v.terms, index) * specific);
     mass = Math.max(unknown, ...derived);
   }
-  const absentName =
-    variants.length === 0 &&
-    (writtenAsName ||
-      looksLikeName(token.word, lexicon) ||
-      (rules.on('coined-word') && coinedWord(token, realWord, lexicon)));
+  const absentName = variants.length === 0 && (writtenAsName || looksLikeName(token.word, lexicon));
   const absentThing =
     !answerType &&
     variants.length === 0 &&
@@ -494,103 +274,7 @@ function wordConcept(
     });
   return { label: token.surface, mass, variants, words: [token.word], absentName, absentThing };
 }
+/** A word this rare in English one slip from a function word is that word mistyped (wat → what). */
+const RARE_WORD_COUNT = 100;
 /** Everyday nouns (thing, way, people) name no topic of their own. */
 const ABSENT_THING_MIN_SPECIFICITY = 0.9;
-
-/**
- * A word neither English (per the word list) nor within typo reach of any corpus word (zebracorn):
- * not a slip, since a typo has a near neighbour, so it names something the corpus lacks, like an
- * absent name. Letters only and long enough that short slips and numbers never count.
- */
-function coinedWord(token: Token, realWord: boolean, lexicon: LexiconInfo | undefined): boolean {
-  return (
-    lexicon !== undefined &&
-    !realWord &&
-    !token.acronym &&
-    token.word.length >= COINED_MIN_LENGTH &&
-    /^\p{L}+$/u.test(token.word)
-  );
-}
-const COINED_MIN_LENGTH = 5;
-
-/** Thesaurus variants: a synonym is weaker evidence than an alias, a derived form like a derivation. */
-const SYNONYM_WEIGHT = 0.5;
-const MAX_RELATED_VARIANTS = 6;
-/** Coverage credit a synonym can give at most (see Variant.cover). */
-const MAX_SYNONYM_COVER = 0.25;
-/** Below this a synonym is more noise than evidence. */
-const MIN_RELATED_WEIGHT = 0.1;
-
-/** Adds index terms of the word's synonyms and derived forms (only terms the index has) as variants. */
-function addRelated(
-  token: Token,
-  thesaurus: Thesaurus,
-  index: InvertedIndex,
-  variants: Variant[],
-  hasPostings: (id: number) => boolean,
-  specific: number,
-): void {
-  let added = 0;
-  for (const related of thesaurus.related(token.word)) {
-    if (added >= MAX_RELATED_VARIANTS) break;
-    const id = index.termIds.get(stem(related.word));
-    if (id === undefined || !hasPostings(id) || variants.some((v) => v.terms[0] === id)) continue;
-    // An everyday word's synonyms are everyday words too: they would match anywhere.
-    const weight =
-      related.relation === 'derivation' ? DERIVATION_WEIGHT : SYNONYM_WEIGHT * related.weight * specific;
-    if (weight < MIN_RELATED_WEIGHT) continue;
-    variants.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
-    added += 1;
-  }
-}
-
-const STOPWORD_LIST = [...STOPWORDS].filter((word) => word.length >= 2);
-
-/** Whether a word is one edit from a stopword of three letters or more (a typo of a function word). */
-function nearStopword(word: string): boolean {
-  if (word.length < 3 || word.length > 8) return false;
-  return STOPWORD_LIST.some(
-    (stopword) =>
-      stopword.length >= 3 &&
-      Math.abs(stopword.length - word.length) <= 1 &&
-      boundedEditDistance(word, stopword, 1) <= 1,
-  );
-}
-
-const MIN_DERIVATION_STEM = 5;
-const MAX_DERIVATIONS = 4;
-
-/**
- * Index terms that share a stem prefix with the question word (compete/competition, invest/investor):
- * terms extending the query stem by a few letters, and the query stem's own prefixes that are terms.
- */
-function derivations(term: string, index: InvertedIndex): number[] {
-  if (term.length < MIN_DERIVATION_STEM || !/^\p{L}+$/u.test(term)) return [];
-  const isTerm = (rest: string): boolean => rest.length >= MIN_DERIVATION_STEM - 1 && index.termIds.has(rest);
-  const found: number[] = [];
-  const sorted = index.sortedTerms;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((sorted[mid] ?? '') < term) low = mid + 1;
-    else high = mid;
-  }
-  for (let k = low; k < sorted.length && found.length < MAX_DERIVATIONS; k += 1) {
-    const candidate = sorted[k] ?? '';
-    if (!candidate.startsWith(term)) break;
-    // Longer extensions only when the rest is a word of its own: a compound (cyber → cybersecurity).
-    if (candidate.length > term.length + 4 && !isTerm(candidate.slice(term.length))) continue;
-    const id = index.termIds.get(candidate);
-    if (id !== undefined) found.push(id);
-  }
-  for (
-    let length = term.length - 1;
-    length >= MIN_DERIVATION_STEM && length >= term.length - 3;
-    length -= 1
-  ) {
-    const id = index.termIds.get(term.slice(0, length));
-    if (id !== undefined) found.push(id);
-  }
-  return found;
-}

@@ -31,11 +31,6 @@ export const RULES = [
     why: 'When the head noun the question asks about (the population, the weather) is nowhere in the corpus, with no synonym or kind of it, nothing in it answers.',
   },
   {
-    name: 'coined-word',
-    kind: 'abstention',
-    why: 'A string that is neither English nor within typo reach of a corpus word (zebracorn) is not a slip: it names something the corpus lacks.',
-  },
-  {
     name: 'quote-demand',
     kind: 'ranking',
     why: 'Words the asker put in quotes are a demand: passages containing them verbatim come first.',
@@ -74,6 +69,11 @@ export const RULES = [
     name: 'aliases',
     kind: 'query',
     why: 'The data folder names one thing several ways (the US, America, Washington); any of them matches.',
+  },
+  {
+    name: 'acronym-case',
+    kind: 'query',
+    why: 'An acronym (US, UK) is met by its own letters in any case (uk), never by a lower-case word that only stems to them (use, uses → us).',
   },
   {
     name: 'chat-message',
