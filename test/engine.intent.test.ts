@@ -85,6 +85,13 @@ describe('asksAboutArticle: questions about the article itself, not about its co
     ["What's the URL?", 'url'],
     ['Can you give me the link to the article?', 'url'],
     ['Where can I read the original article?', 'url'],
+    ['what date was it published?', 'date'],
+    ['who is the article by?', 'author'],
+    ['author?', 'author'],
+    ['link?', 'url'],
+    ['source?', 'publisher'],
+    ["What is the article's title?", 'title'],
+    ['do you have a link to the article', 'url'],
   ] as const)('%s → %s', (question, field) => {
     expect(asksAboutArticle(question)).toBe(field);
   });
@@ -101,6 +108,10 @@ describe('asksAboutArticle: questions about the article itself, not about its co
     'When was the factory built?',
     'What is the name of the board member?',
     'Who is the author of the bill?',
+    "what's the op-ed's title",
+    'the source of the leak?',
+    "Reuters' source?",
+    'Who is the chairman?',
   ])('not about the article itself: %s', (question) => {
     expect(asksAboutArticle(question)).toBeUndefined();
   });

@@ -148,6 +148,41 @@ const ARTICLE_FORMS: ReadonlyArray<readonly [ArticleField, RegExp]> = [
   ],
 ];
 
+/** A field named on its own ("author?", "link?") or as the article's ("the article's title"). */
+const FIELD_WORDS: ReadonlyArray<readonly [ArticleField, string]> = [
+  ['author', String.raw`author|writer|byline`],
+  ['publisher', String.raw`publisher|publication|source|outlet`],
+  ['title', String.raw`title|headline`],
+  ['url', String.raw`url|link|web\s+address`],
+  ['date', String.raw`publication\s+date|publish\s+date|pub\s+date|date\s+of\s+publication`],
+];
+const NAMED_FIELD_FORMS: ReadonlyArray<readonly [ArticleField, RegExp]> = FIELD_WORDS.flatMap(
+  ([field, words]) => [
+    [field, new RegExp(String.raw`^(?:the\s+)?(?:${words})$`)] as const,
+    [
+      field,
+      new RegExp(
+        String.raw`^(?:(?:what|which|who|where)(?:\s+is|\s+was|'s|s)?\s+)?(?:the\s+|this\s+|that\s+)?(?:article|piece|story|post)'?s\s+(?:${words})$`,
+      ),
+    ] as const,
+  ],
+);
+const MORE_ARTICLE_FORMS: ReadonlyArray<readonly [ArticleField, RegExp]> = [
+  ['author', new RegExp(String.raw`^who(?:\s+is|\s+was|'s|s)?\s+${SELF}\s+by$`)],
+  [
+    'date',
+    new RegExp(
+      String.raw`^(?:what|which)\s+(?:date|day|year|month)\s+(?:was|is|did)\s+${SELF}\s+(?:published|written|posted|released|come\s+out|publish|write|post)$`,
+    ),
+  ],
+  [
+    'url',
+    new RegExp(
+      String.raw`^(?:do|does)\s+(?:you|anyone|anybody|someone|somebody)\s+have\s+(?:a|the)\s+(?:url|link)(?:\s+(?:to|for|of)\s+${SELF})?$`,
+    ),
+  ],
+];
+
 /** Lower case, plain apostrophes, single spaces, without the closing question mark or "please". */
 function normalize(question: string): string {
   return fold(question)
@@ -175,6 +210,7 @@ export function asksForTime(question: string): boolean {
 /** The fact about the article itself the question asks for, if it asks about the article itself. */
 export function asksAboutArticle(question: string): ArticleField | undefined {
   const text = normalize(question).replace(WRAPPER, '');
-  for (const [field, form] of ARTICLE_FORMS) if (form.test(text)) return field;
+  for (const forms of [ARTICLE_FORMS, NAMED_FIELD_FORMS, MORE_ARTICLE_FORMS])
+    for (const [field, form] of forms) if (form.test(text)) return field;
   return undefined;
 }
