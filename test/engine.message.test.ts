@@ -59,10 +59,18 @@ describe('extractQuestion: chat noise is not part of the question', () => {
     });
   });
 
-  it('keeps a message that is nothing but chatter as typed (the engine then refuses it honestly)', () => {
-    expect(extractQuestion('thanks!')).toEqual({ question: 'thanks!', shortened: false });
-    expect(extractQuestion('<@1> :wave:')).toEqual({ question: '<@1> :wave:', shortened: false });
+  it.each([
+    ['thanks!'],
+    ['<@1> :wave:'],
+    ['https://www.example.com/news/harbour-wall-to-be-rebuilt'],
+    ['hey all, cheers'],
+  ])('reads nothing from a message that is only chatter or a link: %s', (message) => {
+    expect(extractQuestion(message)).toEqual({ question: '', shortened: true });
+  });
+
+  it('reads an empty message as empty, not shortened', () => {
     expect(extractQuestion('')).toEqual({ question: '', shortened: false });
+    expect(extractQuestion('   ')).toEqual({ question: '', shortened: false });
   });
 });
 
@@ -227,6 +235,7 @@ describe('extractQuestion properties', () => {
         const result = extractQuestion(text);
         expect(result.question.length).toBeLessThanOrEqual(text.length);
         if (!result.shortened) expect(result.question).toBe(text.replace(/\s+/g, ' ').trim());
+        if (result.question === '') expect(result.shortened).toBe(text.trim().length > 0);
       }),
       { numRuns: 500 },
     );

@@ -49,6 +49,17 @@ describe('chat messages are read from their question', () => {
     expect(result.asked).toBeUndefined();
   });
 
+  it('refuses a message that is only a link, without reading the link as a question', () => {
+    const result = search('https://coast.example/news/ferry-terminal-approved');
+    expect(result.kind).toBe('no-match');
+    expect(result.asked).toBeUndefined();
+    expect(
+      search('https://coast.example/news/ferry-terminal-approved', {
+        disabledRules: new Set(['chat-message']),
+      }).kind,
+    ).toBe('answer');
+  });
+
   it('reads the message as typed when the rule is off', () => {
     const result = search('hi, why did residents oppose the ferry terminal?', {
       disabledRules: new Set(['chat-message']),

@@ -28,7 +28,9 @@ export interface ReadMessage {
 export function readMessage(message: string, rules: RuleSwitches): ReadMessage {
   if (!rules.on('chat-message')) return { question: message, asked: {} };
   const read = extractQuestion(message);
-  return { question: read.question, asked: read.shortened ? { asked: read.question } : {} };
+  // Nothing left to show as read when the message was only chatter or a link.
+  const shown = read.shortened && read.question.length > 0;
+  return { question: read.question, asked: shown ? { asked: read.question } : {} };
 }
 
 /**

@@ -10,7 +10,10 @@ import { STOPWORDS, WORD_PATTERN, fold } from './tokenize.js';
 export interface ExtractedQuestion {
   /** What the engine should read. */
   readonly question: string;
-  /** True when `question` is not just the message with its spacing tidied. */
+  /**
+   * True when `question` is not just the message with its spacing tidied. A message that is only
+   * chatter or links reads as '' (nothing asked).
+   */
   readonly shortened: boolean;
 }
 
@@ -104,7 +107,8 @@ export function extractQuestion(text: string): ExtractedQuestion {
     .filter((piece) => hasWord(piece));
   const kept = pieces.map((piece) => stripChatter(piece));
   const segments = kept.filter((piece) => hasWord(piece)).map(describe);
-  if (segments.length === 0) return { question: tidy, shortened: false };
+  // Only greetings, thanks, links or tags: nothing is asked, and a link's words are not a question.
+  if (segments.length === 0) return { question: '', shortened: tidy.length > 0 };
   const joined = squash(segments.map((s) => s.text).join(' '));
   // A message that greets, thanks or links is chat: its statements are context, its question is the ask.
   const chatty =
@@ -114,7 +118,7 @@ export function extractQuestion(text: string): ExtractedQuestion {
     segments.length >= LONG_MESSAGE_SEGMENTS ||
     (chatty && segments.length >= 2);
   const question = isLong ? squash(selectQuestion(segments).join(' ')) : joined;
-  if (!hasWord(question)) return { question: tidy, shortened: false };
+  if (!hasWord(question)) return { question: '', shortened: tidy.length > 0 };
   return { question, shortened: question !== tidy };
 }
 
@@ -134,8 +138,10 @@ function stripChatter(piece: string): string {
       .replace(GREETING, '')
       .replace(SIGN_OFF, '')
       .replace(/[\s,;-]+$/, '')
-      .replace(REPORTING_FRAME, '')
       .trim();
+    // A frame is dropped only in front of a claim (a clause), not a lone word ("my cat said hello").
+    const claim = out.replace(REPORTING_FRAME, '');
+    if (claim !== out && /\p{L}\s+\p{L}/u.test(claim)) out = claim.trim();
     if (out === before) break;
   }
   // A clause break left dangling by a removed link or greeting ("piece - which …").
