@@ -68,6 +68,14 @@ describe('extractQuestion: chat noise is not part of the question', () => {
     expect(extractQuestion(message)).toEqual({ question: '', shortened: true });
   });
 
+  it.each([
+    ['```\nWho paid for the roof?\n```', 'Who paid for the roof?'],
+    ['```text\nWho paid for the roof?\n```', 'Who paid for the roof?'],
+    ['`who paid for the roof`', 'who paid for the roof'],
+  ])('reads a message that is nothing but code as its question: %j', (message, question) => {
+    expect(extractQuestion(message)).toEqual({ question, shortened: true });
+  });
+
   it('reads an empty message as empty, not shortened', () => {
     expect(extractQuestion('')).toEqual({ question: '', shortened: false });
     expect(extractQuestion('   ')).toEqual({ question: '', shortened: false });

@@ -34,10 +34,11 @@ const MAX_INPUT_CHARS = 4_000;
  * Markup that carries no words of the question. Each pattern starts at a word boundary so that
  * removing it never glues two words into a new one (removals are replaced by a space).
  */
+/** Fenced and inline code: a pasted snippet or command beside the question, not the question. */
+const CODE: readonly RegExp[] = [/```[\s\S]*?(?:```|$)/g, /`[^`\n]*`/g];
+/** The fences alone (with a language tag), for a message that is nothing but code. */
+const FENCES = /```[\p{L}\p{N}+#-]*\n|```|`/gu;
 const MARKUP: readonly RegExp[] = [
-  // Fenced and inline code: a pasted snippet or command, not the question.
-  /```[\s\S]*?(?:```|$)/g,
-  /`[^`\n]*`/g,
   // Discord tags: user, role, channel and slash-command mentions, custom emoji, timestamps.
   /<(?:@[!&]?|#)\d+>/g,
   /<\/[\w -]+:\d+>/g,
@@ -99,8 +100,16 @@ export function extractQuestion(text: string): ExtractedQuestion {
   const input = (typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n');
-  const tidy = squash(input);
-  const cleaned = stripMarkup(input);
+  const read = readMessage(input, true);
+  // A message that is nothing but code is its own question, fenced for display (```why…```).
+  return read.question === '' && CODE.some((pattern) => new RegExp(pattern).test(input))
+    ? readMessage(input.replace(FENCES, ' '), false, squash(input))
+    : read;
+}
+
+function readMessage(input: string, dropCode: boolean, typed = squash(input)): ExtractedQuestion {
+  const tidy = typed;
+  const cleaned = stripMarkup(input, dropCode);
   const pieces = cleaned
     .split(SEGMENT_BREAK)
     .map((piece) => piece.trim())
@@ -122,8 +131,10 @@ export function extractQuestion(text: string): ExtractedQuestion {
   return { question, shortened: question !== tidy };
 }
 
-function stripMarkup(text: string): string {
-  let out = text.replace(MARKDOWN_LINK, ' $1 ');
+function stripMarkup(text: string, dropCode: boolean): string {
+  let out = text;
+  if (dropCode) for (const pattern of CODE) out = out.replace(pattern, ' ');
+  out = out.replace(MARKDOWN_LINK, ' $1 ');
   for (const pattern of MARKUP) out = out.replace(pattern, ' ');
   // Brackets a link was in, now empty, and spoiler bars.
   return out.replace(/\(\s*\)|\[\s*\]|<\s*>/g, ' ').replace(/\|\|/g, ' ');
