@@ -21,8 +21,14 @@ export interface ExtractedQuestion {
 export const LONG_MESSAGE_CHARS = 200;
 /** A message of this many sentences is answered from its question even when shorter. */
 export const LONG_MESSAGE_SEGMENTS = 3;
-/** A question with fewer content words than this leans on what came before it ("Is that true?"). */
+/**
+ * A question leans on the sentence before it when it has almost no content words of its own ("Why
+ * not?"), or few and a demonstrative pointing back ("Is that what the experts said?"); "What did Peng
+ * say about talks?" stands alone.
+ */
+const BARE_CONTENT_WORDS = 2;
 const MIN_CONTENT_WORDS = 4;
+const POINTS_BACK = /\b(?:that|this|these|those)\b/i;
 /** At most this many earlier sentences are brought in as the question's context. */
 const MAX_CONTEXT_SEGMENTS = 2;
 /** At most this many question sentences are read (the ones with the most content). */
@@ -49,7 +55,8 @@ const MARKUP: readonly RegExp[] = [
   /(?<![\p{L}\p{N}_:]):(?=[a-z0-9_+-]{0,31}[a-z])[a-z0-9_+-]{1,32}:(?![\p{L}\p{N}_:])/giu,
   // Links, bracketed or bare, and bare domains with or without a path (lightreading.com/asia/…).
   /<(?:https?:\/\/|www\.)[^\s>]*>/gi,
-  /(?<![\p{L}\p{N}\p{M}_@/.'’-])(?:https?:\/\/|www\.)[^\s<>()[\]]+/giu,
+  // A link's last character is not sentence punctuation ("see https://x.io/a. Why…").
+  /(?<![\p{L}\p{N}\p{M}_@/.'’-])(?:https?:\/\/|www\.)[^\s<>()[\]]*[^\s<>()[\].,;:!?'"’”]/giu,
   /(?<![\p{L}\p{N}\p{M}_@/.'’-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|uk|gov|edu|info|news|biz|me|tv|gg|ly|app|dev)(?![\p{L}\p{N}\p{M}_]|[-‐‑'’.·][\p{L}\p{N}])(?:\/[^\s<>()[\]]*)?/giu,
 ];
 /** A Markdown link keeps its words and loses its address. */
@@ -187,9 +194,10 @@ function selectQuestion(segments: readonly Segment[]): string[] {
     .sort((a, b) => a.at - b.at);
   const first = chosen[0] as { segment: Segment; at: number };
   const picked = new Set(chosen.map((c) => c.at));
+  const pointsBack = POINTS_BACK.test(first.segment.text);
   let content = first.segment.content;
   for (let k = first.at - 1, added = 0; k >= 0 && added < MAX_CONTEXT_SEGMENTS; k -= 1) {
-    if (content >= MIN_CONTENT_WORDS) break;
+    if (content >= (pointsBack ? MIN_CONTENT_WORDS : BARE_CONTENT_WORDS)) break;
     const previous = segments[k] as Segment;
     if (previous.content === 0) continue;
     picked.add(k);
