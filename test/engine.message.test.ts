@@ -44,6 +44,8 @@ describe('extractQuestion: chat noise is not part of the question', () => {
     'so-called experts?',
     'When does the 10:30:45 train leave?',
     'Is the U.S. ban still in place?',
+    'Evening Standard: who owns it now?',
+    'Hilary or Yo-Yo Ma?',
   ])('leaves a plain question as typed: %s', (message) => {
     expect(extractQuestion(message)).toEqual({ question: message, shortened: false });
   });
