@@ -23,7 +23,15 @@ export async function prepare(config: Config, log: Logger): Promise<Prepared> {
 
 /** A fresh handler context over the data in `dataDir` (start-up and DATA_WATCH reloads). @throws DataError */
 export async function loadContext(dataDir: string, log: Logger): Promise<BotContext> {
-  return createContext(await loadLibrary(dataDir), log);
+  const library = await loadLibrary(dataDir, {
+    onInternalError: (error, question, reference) =>
+      log.error('engine internal error (the user got a no-match)', {
+        reference,
+        question,
+        stack: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
+  });
+  return createContext(library, log);
 }
 
 /** True when `importMetaUrl` is the script node was started with (not imported by a test). */
