@@ -26,6 +26,8 @@ export function answerQuestion(
   const search = library.engine.search(question, options.limit === undefined ? {} : { limit: options.limit });
   // A fact leads only when the passages agree the article covers the question: the matcher keys on names
   // and decision words, so on its own it could cite a fact for a question the article does not answer.
-  const facts = search.kind === 'answer' ? library.matchFacts(question) : [];
+  // Facts are matched on what the engine read: a chat message's links, greetings and asides are not the
+  // question and would otherwise name facts it is not about.
+  const facts = search.kind === 'answer' ? library.matchFacts(search.asked ?? question) : [];
   return { query: question, search, facts };
 }

@@ -208,7 +208,9 @@ export function noMatchReply(
   suggestions: readonly string[],
   read: { readonly asked?: string; readonly reason?: string } = {},
 ): Reply {
-  const topics = suggestions
+  // Offered as things to ask, so questions only: a bare sentence of the article answers nothing.
+  const questions = suggestions.filter((topic) => /\?\s*$/.test(topic));
+  const topics = (questions.length ? questions : suggestions)
     .slice(0, DISPLAY.noMatchSuggestions)
     .map((topic) => `• ${escapeMarkdown(collapseWhitespace(topic))}`);
   const lines = [

@@ -346,3 +346,24 @@ describe('/ask autocomplete suggests questions', () => {
     expect(listed.slice(0, Math.min(25, examples.length))).toEqual(examples.slice(0, 25));
   });
 });
+
+describe('"Ask the article" with the real engine', () => {
+  it('a long chat message with a greeting, a link and a mention is answered from its question, saying so', async () => {
+    const message =
+      'Hey team! Quick one before standup: I was reading https://www.lightreading.com/5g/huawei-gets-some-5g-wins ' +
+      'and <@123456789012345678> said something about Italy and Vodafone. Has Italy actually approved Huawei ' +
+      'equipment for Vodafone, and on what conditions? Thanks in advance, would love to get this sorted before ' +
+      'the client call this afternoon because they keep asking us.';
+    expect(message.length).toBeGreaterThan(300);
+    const target = userMessage(h.fake, message);
+    const d = wellFormed(await h.fake.interact(messageContextMenu(h.fake, 'Ask the article', target)));
+    const fields = d.embeds!.flatMap((e) => e.fields ?? []);
+    const readAs = toPlainText(fields.find((f) => f.name === 'Read as')!.value);
+    expect(readAs).toMatch(/^“Has Italy actually approved Huawei equipment for Vodafone/);
+    expect(readAs).not.toContain('https://');
+    // Facts are matched on what was read: Italy's decision leads, nothing the link's words name.
+    const lead = toPlainText(d.embeds![0]!.description!);
+    expect(lead.split('\n')[0]).toMatch(/^🟡 Italy \(Vodafone\): Conditionally approved · ¶7/);
+    expect(lead).not.toContain('¶1');
+  });
+});
