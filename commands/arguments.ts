@@ -4,9 +4,9 @@
  */
 import { SlashCommandBuilder } from 'discord.js';
 import { citeFact } from '../src/bot/answers.js';
-import type { CommandRequest } from '../src/bot/commands.js';
+import type { ButtonRequest, CommandRequest } from '../src/bot/commands.js';
 import type { BotContext } from '../src/bot/context.js';
-import { argumentsReply, noticeReply } from '../src/bot/reply.js';
+import { ARGUMENTS_PREFIX, argumentsReply, noticeReply, parsePageCustomId } from '../src/bot/reply.js';
 import type { Reply } from '../src/bot/reply.js';
 import { STRINGS } from '../src/bot/strings.js';
 import { collapseWhitespace, escapeMarkdown, trimText } from '../src/bot/text.js';
@@ -41,8 +41,25 @@ export function execute(request: CommandRequest, ctx: BotContext): Reply {
   const side = typed ? resolveSide(typed) : undefined;
   if (typed && !side) {
     const shown = trimText(escapeMarkdown(collapseWhitespace(typed)), 100);
-    return noticeReply(STRINGS.unknownSide(shown, [...ARGUMENT_SIDES]));
+    return noticeReply(STRINGS.unknownSide(shown, sideLabels()));
   }
+  return listArguments(ctx, side, 0);
+}
+
+/** Previous / Next: the page and side are in the customId, so any process renders the same page. */
+export const customIdPrefix = ARGUMENTS_PREFIX;
+export const buttonUpdatesMessage = true;
+
+export function button(request: ButtonRequest, ctx: BotContext): Reply {
+  const target = parsePageCustomId(request.customId);
+  if (!target) return noticeReply(STRINGS.unknownCommand(request.customId.slice(0, 50)));
+  return listArguments(ctx, target.side, target.page);
+}
+
+/** The labels Discord shows for the side option, as every hint and error names them. */
+const sideLabels = () => ARGUMENT_SIDES.map((side) => SIDE_LABELS[side]);
+
+function listArguments(ctx: BotContext, side: ArgumentSide | undefined, page: number): Reply {
   const groups = argumentsBySide(ctx.library.facts, side).map((group) => ({
     side: group.side,
     arguments: group.arguments.map((argument) => citeFact(ctx, argument)),
@@ -51,6 +68,10 @@ export function execute(request: CommandRequest, ctx: BotContext): Reply {
     return noticeReply(STRINGS.noArguments(SIDE_LABELS[side]));
   }
   // Narrowing helps only when all sides were asked for.
-  const narrowHint = side ? undefined : STRINGS.argumentsNarrowHint(ARGUMENT_SIDES.join(', '));
-  return argumentsReply(groups, narrowHint === undefined ? {} : { narrowHint });
+  const narrowHint = side ? undefined : STRINGS.argumentsNarrowHint(sideLabels().join(', '));
+  return argumentsReply(groups, {
+    page,
+    ...(side ? { side } : {}),
+    ...(narrowHint === undefined ? {} : { narrowHint }),
+  });
 }

@@ -1,6 +1,7 @@
 /** /ask question:<text> [private:<bool>]: the best verbatim excerpt with its citation. */
 import { SlashCommandBuilder } from 'discord.js';
 import { answerQuestion, morePassages, shareAnswer } from '../src/bot/answers.js';
+import { suggestQuestions } from '../src/bot/autocomplete.js';
 import type { AutocompleteRequest, ButtonRequest, CommandRequest } from '../src/bot/commands.js';
 import type { BotContext } from '../src/bot/context.js';
 import { LIMITS, MAX_QUESTION_CHARS } from '../src/bot/limits.js';
@@ -35,10 +36,12 @@ export function execute(request: CommandRequest, ctx: BotContext): Reply {
   return answerQuestion(ctx, question, { ephemeral });
 }
 
+/** Questions, never sentences: what was typed (when a question), then questions the article answers. */
 export function autocomplete(request: AutocompleteRequest, ctx: BotContext): Choice[] {
-  return ctx.library.engine
-    .suggest(request.focused.value, LIMITS.autocompleteChoices)
-    .map((suggestion) => ({ name: suggestion, value: suggestion }));
+  return suggestQuestions(ctx.library, request.focused.value, LIMITS.autocompleteChoices).map((question) => ({
+    name: question,
+    value: question,
+  }));
 }
 
 export const customIdPrefix = CUSTOM_ID_PREFIX;

@@ -5,14 +5,18 @@
  */
 import { SlashCommandBuilder } from 'discord.js';
 import { citeFact } from '../src/bot/answers.js';
-import type { AutocompleteRequest, CommandRequest } from '../src/bot/commands.js';
+import type { AutocompleteRequest, ButtonRequest, CommandRequest } from '../src/bot/commands.js';
 import type { BotContext } from '../src/bot/context.js';
 import { withDecisionsMap } from '../src/bot/decisions-map.js';
 import { LIMITS } from '../src/bot/limits.js';
+import { STRINGS } from '../src/bot/strings.js';
 import {
+  DECISIONS_PREFIX,
   countryChoice,
   countryDecisionsReply,
   decisionsReply,
+  noticeReply,
+  parsePageCustomId,
   unknownCountryReply,
 } from '../src/bot/reply.js';
 import type { Choice, Reply } from '../src/bot/reply.js';
@@ -54,6 +58,22 @@ export function execute(request: CommandRequest, ctx: BotContext): Reply {
         .filter((argument): argument is Argument => argument !== undefined)
         .map((argument) => citeFact(ctx, argument)),
     })),
+  );
+}
+
+/** Previous / Next on the listing without a country: the page is in the customId. */
+export const customIdPrefix = DECISIONS_PREFIX;
+export const buttonUpdatesMessage = true;
+
+export function button(request: ButtonRequest, ctx: BotContext): Reply {
+  const target = parsePageCustomId(request.customId);
+  if (!target) return noticeReply(STRINGS.unknownCommand(request.customId.slice(0, 50)));
+  return decisionsReply(
+    decisionsByStatus(ctx.library.facts).map(({ status, decisions }) => ({
+      status,
+      decisions: decisions.map((decision) => citeFact(ctx, decision)),
+    })),
+    { page: target.page },
   );
 }
 

@@ -7,6 +7,9 @@ export const data = new SlashCommandBuilder()
   .setName('help')
   .setDescription('How to ask me about the article');
 
+/** Never rate limited: someone told to wait can still read how to ask. */
+export const rateLimited = false;
+
 export function execute(): Reply {
   return helpReply();
 }

@@ -34,7 +34,9 @@ export function answerQuestion(
   const search = library.engine.search(question, options.limit === undefined ? {} : { limit });
   // Facts are shown only when the passages agree the article covers the question: the matcher keys on
   // names and decision words, so on its own it could cite a fact for a question the article does not answer.
-  const matched = search.kind === 'answer' ? library.matchFacts(question) : [];
+  // Facts are matched on what the engine read: a chat message's links, greetings and asides are not the
+  // question and would otherwise name facts it is not about.
+  const matched = search.kind === 'answer' ? library.matchFacts(search.asked ?? question) : [];
   if (search.kind !== 'answer' || matched.length === 0) return { query: question, search, facts: [] };
   let pool = search.results;
   // A cited passage may rank just below the cut; look a little deeper before judging the fact by it.

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { LOG_LEVELS } from './bot/log.js';
 import type { LogLevel } from './bot/log.js';
+import type { RateLimitSettings } from './bot/rate-limit.js';
 
 export interface Config {
   /** Bot token; undefined means "no Discord": `npm start` falls back to console mode. */
@@ -17,8 +18,8 @@ export interface Config {
   /** REST base without the version (discord.js adds /v10), e.g. http://127.0.0.1:8080/api; undefined = Discord's. */
   readonly apiUrl: string | undefined;
   readonly logLevel: LogLevel;
-  /** Per-user pause between commands; 0 disables the cooldown. */
-  readonly cooldownSeconds: number;
+  /** Per-user token bucket (src/bot/rate-limit.ts): burst commands at once, one more every refillSeconds. */
+  readonly rateLimit: RateLimitSettings;
   readonly dataDir: string;
   /** DATA_WATCH=1: reload dataDir when its files change (src/bot/watch.ts); a broken change keeps the old data. */
   readonly dataWatch: boolean;
@@ -31,8 +32,19 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULTS = { logLevel: 'info', cooldownSeconds: 3, dataDir: 'data', dataWatch: false } as const;
-const MAX_COOLDOWN_SECONDS = 3600;
+/**
+ * A burst of 10 with one command regained every 3 s lets a person send 10 commands at once and 20 in
+ * 30 s, far more than anyone reading the answers needs, while a script flooding a channel is held to one
+ * command every 3 s.
+ */
+export const DEFAULTS = {
+  logLevel: 'info',
+  rateLimit: { burst: 10, refillSeconds: 3 },
+  dataDir: 'data',
+  dataWatch: false,
+} as const;
+const MAX_BURST = 1000;
+const MAX_REFILL_SECONDS = 3600;
 const SNOWFLAKE = /^\d{17,20}$/;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,7 +69,7 @@ export function parseConfig(env: Env): Config {
     ),
     apiUrl: checkApiUrl(value('DISCORD_API_URL')),
     logLevel: checkLogLevel(value('LOG_LEVEL')),
-    cooldownSeconds: checkCooldown(value('COOLDOWN_SECONDS')),
+    rateLimit: checkRateLimit(value('RATE_LIMIT_BURST'), value('RATE_LIMIT_REFILL_SECONDS'), value),
     dataDir: value('DATA_DIR') ?? DEFAULTS.dataDir,
     dataWatch: checkSwitch('DATA_WATCH', value('DATA_WATCH'), DEFAULTS.dataWatch),
   });
@@ -159,13 +171,55 @@ function checkLogLevel(level: string | undefined): LogLevel {
   return known;
 }
 
-function checkCooldown(seconds: string | undefined): number {
-  if (seconds === undefined) return DEFAULTS.cooldownSeconds;
-  const parsed = Number(seconds);
-  if (!/^\d+(\.\d+)?$/.test(seconds) || parsed > MAX_COOLDOWN_SECONDS) {
+function checkRateLimit(
+  burst: string | undefined,
+  refill: string | undefined,
+  value: (name: string) => string | undefined,
+): RateLimitSettings {
+  if (value('COOLDOWN_SECONDS') !== undefined) {
     throw new ConfigError(
-      `COOLDOWN_SECONDS must be a number of seconds from 0 to ${MAX_COOLDOWN_SECONDS} (0 turns the cooldown off), got "${seconds}".`,
+      'COOLDOWN_SECONDS is no longer read: the per-user limit is now RATE_LIMIT_BURST (commands at once, ' +
+        `default ${DEFAULTS.rateLimit.burst}, 0 = off) and RATE_LIMIT_REFILL_SECONDS (seconds to regain one, ` +
+        `default ${DEFAULTS.rateLimit.refillSeconds}); remove COOLDOWN_SECONDS from .env.`,
     );
+  }
+  return Object.freeze({
+    burst:
+      burst === undefined
+        ? DEFAULTS.rateLimit.burst
+        : checkNumber(
+            'RATE_LIMIT_BURST',
+            burst,
+            /^\d+$/,
+            MAX_BURST,
+            'a whole number of commands',
+            '0 turns the limit off',
+          ),
+    refillSeconds:
+      refill === undefined
+        ? DEFAULTS.rateLimit.refillSeconds
+        : checkNumber(
+            'RATE_LIMIT_REFILL_SECONDS',
+            refill,
+            /^\d+(\.\d+)?$/,
+            MAX_REFILL_SECONDS,
+            'a number of seconds',
+            'the time to regain one command',
+          ),
+  });
+}
+
+function checkNumber(
+  name: string,
+  raw: string,
+  shape: RegExp,
+  max: number,
+  what: string,
+  note: string,
+): number {
+  const parsed = Number(raw);
+  if (!shape.test(raw) || parsed > max) {
+    throw new ConfigError(`${name} must be ${what} from 0 to ${max} (${note}), got "${raw}".`);
   }
   return parsed;
 }

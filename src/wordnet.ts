@@ -77,6 +77,8 @@ interface IndexEntry {
 interface Synset {
   /** Lemmas of the synset, lower case, in order (word numbers are 1-based positions). */
   readonly words: readonly string[];
+  /** The lemmas the dictionary writes in lower case here (a common word, not a name: objection, not Germany). */
+  readonly common: readonly string[];
   /** Derivationally related forms: [source word number, target pos, target offset, target word number]. */
   readonly derivations: readonly (readonly [number, PartOfSpeech, number, number])[];
   /** Offsets (same part of speech) of the directly narrower synsets: kinds and instances of this one. */
@@ -171,9 +173,12 @@ function readSynset(buffer: Buffer, offset: number): Synset | undefined {
   const wordCount = parseInt(fields[3] ?? '', 16);
   if (!Number.isInteger(wordCount)) return undefined;
   const words: string[] = [];
+  const common: string[] = [];
   for (let w = 0; w < wordCount; w += 1) {
     // Adjectives may carry a marker such as "(p)"; lemmas are case-sensitive in data files.
-    words.push((fields[4 + 2 * w] ?? '').replace(/\(.*\)$/, '').toLowerCase());
+    const written = (fields[4 + 2 * w] ?? '').replace(/\(.*\)$/, '');
+    words.push(written.toLowerCase());
+    if (!/\p{Lu}/u.test(written)) common.push(written);
   }
   let at = 4 + 2 * wordCount;
   const pointerCount = Number(fields[at]);
@@ -196,7 +201,7 @@ function readSynset(buffer: Buffer, offset: number): Synset | undefined {
       parseInt(sourceTarget.slice(2), 16),
     ]);
   }
-  return { words, derivations, hyponyms };
+  return { words, common, derivations, hyponyms };
 }
 
 /** The synset's own part-of-speech code (n, v, a, s, r); adjective satellites point as 'a'. */
@@ -287,12 +292,16 @@ export function loadWordNet(): Thesaurus {
       );
       return partsOf.length === 1 && partsOf[0] === 'noun';
     },
-    compoundNoun(first: string, second: string): readonly string[] {
-      if (!PLAIN_LEMMA.test(first) || !PLAIN_LEMMA.test(second)) return [];
+    commonWord(word: string): boolean {
+      if (!PLAIN_LEMMA.test(word) || word.length < 2) return false;
       files ??= readFiles();
       const known = files;
-      return lemmaCandidates(second, 'noun').filter(
-        (lemma) => findIndexEntry(known.index.noun, `${first}_${lemma}`) !== undefined,
+      return PARTS.some((pos) =>
+        lemmaCandidates(word, pos).some((lemma) =>
+          (findIndexEntry(known.index[pos], lemma)?.offsets ?? []).some(
+            (offset) => readSynset(known.data[pos], offset)?.common.includes(lemma) === true,
+          ),
+        ),
       );
     },
     narrower(word: string): readonly string[] {

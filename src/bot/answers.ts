@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { answerQuestion as composeAnswer } from '../answer.js';
+import type { SearchResult } from '../engine/types.js';
 import type { Fact } from '../facts/types.js';
 import type { BotContext, CachedAnswer } from './context.js';
-import { DISPLAY, LIMITS, MAX_QUESTION_CHARS } from './limits.js';
+import { DISPLAY, LIMITS, MAX_MESSAGE_CHARS } from './limits.js';
 import { answerReply, morePassagesReply, noMatchReply, noticeReply } from './reply.js';
 import type { CitedFact, CitedHit, MessageReference, Reply } from './reply.js';
 import { STRINGS } from './strings.js';
@@ -22,8 +23,8 @@ export function answerKey(question: string): string {
  * The question as the engine gets it: compatibility forms folded (NFKC, so full-width "ｈｕａｗｅｉ" is
  * "huawei"), invisible format characters removed (zero-width spaces and joiners, soft hyphens, bidi marks
  * that would otherwise split words or reorder the title), Discord mention/emoji/timestamp tags, control
- * characters and whitespace runs as one space. Length is not cut here: answerQuestion refuses questions
- * over MAX_QUESTION_CHARS with a message.
+ * characters and whitespace runs as one space. Length is not cut here: answerQuestion caps it at
+ * MAX_MESSAGE_CHARS.
  */
 export function normaliseQuestion(raw: string): string {
   return collapseWhitespace(
@@ -41,6 +42,22 @@ export function normaliseQuestion(raw: string): string {
  * and the engine would count their digits as words the article does not contain.
  */
 const DISCORD_TAGS = /<(?:@[!&]?|#)\d{17,20}>|<a?:\w{2,32}:\d{17,20}>|<t:-?\d{1,13}(?::[tTdDfFR])?>/g;
+
+/** What the engine read, when not the message as sent, and why it found nothing, when it says. */
+function readAs(result: SearchResult): { asked?: string; reason?: string } {
+  return {
+    ...(result.asked !== undefined && result.asked !== result.query ? { asked: result.asked } : {}),
+    ...(result.kind === 'no-match' && result.reason ? { reason: result.reason } : {}),
+  };
+}
+
+/** At most `max` characters, cut at a word boundary and never inside a surrogate pair. */
+function capLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut.replace(/[\uD800-\uDBFF]$/, '')).trimEnd();
+}
 
 function search(ctx: BotContext, question: string): CachedAnswer & { key: string } {
   const key = answerKey(question);
@@ -72,16 +89,15 @@ export function answerQuestion(
   rawQuestion: string,
   options: { ephemeral: boolean; reference?: MessageReference },
 ): Reply {
-  const question = normaliseQuestion(rawQuestion);
+  // Never refused for its length: the engine reads a long message from its question (result.asked).
+  const question = capLength(normaliseQuestion(rawQuestion), MAX_MESSAGE_CHARS);
   if (!question) return noticeReply(STRINGS.emptyQuestion);
-  if (question.length > MAX_QUESTION_CHARS) {
-    return noticeReply(STRINGS.questionTooLong(question.length, MAX_QUESTION_CHARS));
-  }
   const answer = search(ctx, question);
   const result = answer.answer.search;
-  if (result.kind === 'no-match') return noMatchReply(question, result.suggestions);
+  if (result.kind === 'no-match') return noMatchReply(question, result.suggestions, readAs(result));
   return answerReply({
     question,
+    ...readAs(result),
     hits: citedHits(ctx, answer),
     facts: citedFacts(ctx, answer),
     key: answer.key,
@@ -128,9 +144,10 @@ export function shareAnswer(ctx: BotContext, key: string, messageTitle: string |
   const answer = recall(ctx, key, messageTitle);
   if (!answer) return noticeReply(STRINGS.answerExpired);
   const result = answer.answer.search;
-  if (result.kind === 'no-match') return noMatchReply(answer.question, result.suggestions);
+  if (result.kind === 'no-match') return noMatchReply(answer.question, result.suggestions, readAs(result));
   return answerReply({
     question: answer.question,
+    ...readAs(result),
     hits: citedHits(ctx, answer),
     facts: citedFacts(ctx, answer),
     key: answer.key,

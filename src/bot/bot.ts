@@ -6,6 +6,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Command } from './commands.js';
 import type { BotContext } from './context.js';
 import { createDispatcher } from './dispatcher.js';
+import type { RateLimiter } from './rate-limit.js';
 
 export interface BotOptions {
   readonly token: string;
@@ -13,7 +14,8 @@ export interface BotOptions {
   readonly commands: readonly Command[];
   /** See DispatcherOptions.ctx: a function when the library can be reloaded while running. */
   readonly ctx: BotContext | (() => BotContext);
-  readonly cooldownSeconds: number;
+  /** See DispatcherOptions.rateLimiter. */
+  readonly rateLimiter: RateLimiter;
   /** See DispatcherOptions.deferAfterMs. */
   readonly deferAfterMs?: number;
   /**

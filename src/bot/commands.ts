@@ -5,6 +5,9 @@
  *   autocomplete  optional (request, ctx) => Choice[]; required when an option has autocomplete on
  *   button        optional (request, ctx) => Reply for clicks on buttons whose customId starts with
  *   customIdPrefix + ":"
+ *   buttonUpdatesMessage  optional true: button replies replace the message the button sits on (paging)
+ *   rateLimited   optional false: the per-user rate limit never applies (/help: someone told to wait must
+ *                 still be able to read how the bot works)
  * Requests are plain data, not discord.js objects, so console mode and tests run the same handlers.
  */
 import { readdir } from 'node:fs/promises';
@@ -44,6 +47,8 @@ export interface Command {
   execute(request: CommandRequest, ctx: BotContext): MaybePromise<Reply>;
   autocomplete?(request: AutocompleteRequest, ctx: BotContext): MaybePromise<readonly Choice[]>;
   readonly customIdPrefix?: string;
+  readonly rateLimited?: boolean;
+  readonly buttonUpdatesMessage?: boolean;
   button?(request: ButtonRequest, ctx: BotContext): MaybePromise<Reply>;
 }
 

@@ -16,7 +16,7 @@ import { normaliseQuestion } from './answers.js';
 import type { Command, CommandRequest, OptionValue } from './commands.js';
 import { findButtonOwner, findCommand } from './commands.js';
 import type { BotContext } from './context.js';
-import { Cooldown } from './cooldown.js';
+import type { RateLimiter } from './rate-limit.js';
 import { autocompleteChoices, errorReply, noticeReply } from './reply.js';
 import type { Reply } from './reply.js';
 import { STRINGS } from './strings.js';
@@ -28,7 +28,8 @@ export interface DispatcherOptions {
    * swapped while the bot runs (src/bot/watch.ts), and each interaction then uses one library throughout.
    */
   readonly ctx: BotContext | (() => BotContext);
-  readonly cooldownSeconds: number;
+  /** Per-user limit on commands (src/bot/rate-limit.ts); autocomplete and buttons are never limited. */
+  readonly rateLimiter: RateLimiter;
   /**
    * A handler still working after this long gets a deferred response first (Discord's deadline for the
    * first response is 3 s). Today's handlers answer in milliseconds and always reply directly: deferring
@@ -45,7 +46,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { commands } = options;
   const source = options.ctx;
   const currentContext = typeof source === 'function' ? source : () => source;
-  const cooldown = new Cooldown(options.cooldownSeconds);
+  const limiter = options.rateLimiter;
   const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
   const log = currentContext().log;
 
@@ -58,9 +59,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.commandName)));
       return;
     }
-    const wait = cooldown.take(interaction.user.id);
+    const wait =
+      command.rateLimited === false ? { ok: true as const } : await limiter.take(interaction.user.id);
     if (!wait.ok) {
-      await interaction.reply(noticeReply(STRINGS.cooldown(wait.retryAfterSeconds)));
+      await interaction.reply(noticeReply(STRINGS.rateLimited(wait.retryAfterSeconds)));
       return;
     }
     const request: CommandRequest = interaction.isMessageContextMenuCommand()
@@ -132,6 +134,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       },
       ctx,
     );
+    if (owner.buttonUpdatesMessage) {
+      // Paging: the new page replaces the message (its visibility stays what it was).
+      const { flags: _flags, ...page } = await reply;
+      await interaction.update(page);
+      return;
+    }
     // If a button handler ever needs deferring, defer privately: never public by accident.
     await replyInTime(interaction, reply, true);
   }

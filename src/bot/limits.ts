@@ -27,11 +27,17 @@ export const LIMITS = {
 export const FIRST_RESPONSE_DEADLINE_MS = 3000;
 
 /**
- * Longest question /ask and "Ask the article" accept, in characters after normalisation (src/bot/answers.ts
- * normaliseQuestion). The article's answers hang on a few words; a pasted wall of text only dilutes the
- * search, so a longer question gets STRINGS.questionTooLong instead of a guess.
+ * Longest question /ask takes as people type (Discord enforces it in the client): a question is a sentence
+ * or two, and the cap keeps the title of the answer readable.
  */
 export const MAX_QUESTION_CHARS = 300;
+
+/**
+ * Most characters of a message handed to the engine: Discord's own message maximum (4000 with Nitro), so a
+ * chat message is never refused for its length. The engine reads a long message from its question and says
+ * so (SearchResult.asked); text pasted into console mode beyond this is cut, not refused.
+ */
+export const MAX_MESSAGE_CHARS = 4000;
 
 /** What the bot itself chooses to show (not Discord limits). */
 export const DISPLAY = {

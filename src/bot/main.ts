@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { createBot } from './bot.js';
 import { runConsole } from './console.js';
 import { createLogger, redact } from './log.js';
+import { TokenBucketLimiter } from './rate-limit.js';
 import { loadContext, prepare } from './startup.js';
 import { watchData } from './watch.js';
 
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     apiUrl: config.apiUrl,
     commands: prepared.commands,
     ctx: watched ? watched.current : prepared.ctx,
-    cooldownSeconds: config.cooldownSeconds,
+    rateLimiter: new TokenBucketLimiter(config.rateLimit),
     onFatal: (message) => {
       // Exit instead of idling without a gateway session (or retrying a token Discord will never accept).
       log.error(`cannot stay connected to Discord: ${message}`);

@@ -9,11 +9,14 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField
 import type { Article, Passage } from '../corpus/types.js';
 import type { Hit } from '../engine/types.js';
 import { paragraphLabel, passageLink } from '../corpus/cite.js';
-import { SIDE_LABELS, STATUS_LABELS, factSubject, speakerLabel } from '../facts/types.js';
+import { ARGUMENT_SIDES, SIDE_LABELS, STATUS_LABELS, factSubject, speakerLabel } from '../facts/types.js';
 import type { Argument, ArgumentSide, Decision, DecisionStatus, Fact } from '../facts/types.js';
 import { DISPLAY, LIMITS } from './limits.js';
 import { SIDE_MARKERS, STATUS_MARKERS, STRINGS } from './strings.js';
-import { collapseWhitespace, escapeMarkdown, renderHighlighted, trimText } from './text.js';
+import { layOutPages } from './pages.js';
+import type { PageGroup, PageLayout } from './pages.js';
+import { ShownSentences, locate, unshownHit } from './shown.js';
+import { ELLIPSIS, collapseWhitespace, escapeMarkdown, renderHighlighted, trimText } from './text.js';
 
 /** Mentions are never parsed: a quoted "@everyone" must not ping a server. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as [] });
@@ -71,6 +74,29 @@ export const CUSTOM_ID_PREFIX = 'ask';
 export const moreCustomId = (key: string, offset: number) => `${CUSTOM_ID_PREFIX}:more:${key}:${offset}`;
 export const shareCustomId = (key: string) => `${CUSTOM_ID_PREFIX}:share:${key}`;
 
+/** Paging buttons of the fact listings: `decisions:page:<n>`, `arguments:page:<side|all>:<n>`. */
+export const DECISIONS_PREFIX = 'decisions';
+export const ARGUMENTS_PREFIX = 'arguments';
+export const decisionsPageCustomId = (page: number) => `${DECISIONS_PREFIX}:page:${page}`;
+export const argumentsPageCustomId = (side: ArgumentSide | undefined, page: number) =>
+  `${ARGUMENTS_PREFIX}:page:${side ?? 'all'}:${page}`;
+
+/** The page a paging button asks for, and for /arguments the side; undefined for anything else. */
+export function parsePageCustomId(
+  customId: string,
+): { readonly page: number; readonly side?: ArgumentSide } | undefined {
+  const parts = customId.split(':');
+  const page = parts.at(-1);
+  if (parts[1] !== 'page' || page === undefined || !/^\d{1,4}$/.test(page)) return undefined;
+  if (parts[0] === DECISIONS_PREFIX && parts.length === 3) return { page: Number(page) };
+  if (parts[0] === ARGUMENTS_PREFIX && parts.length === 4) {
+    const side = ARGUMENT_SIDES.find((candidate) => candidate === parts[2]);
+    if (side) return { page: Number(page), side };
+    return parts[2] === 'all' ? { page: Number(page) } : undefined;
+  }
+  return undefined;
+}
+
 export type ButtonAction =
   | { readonly kind: 'more'; readonly key: string; readonly offset: number }
   | { readonly kind: 'share'; readonly key: string };
@@ -88,6 +114,8 @@ export function parseCustomId(customId: string): ButtonAction | undefined {
 // ---------------------------------------------------------------- builders
 export interface AnswerInput {
   readonly question: string;
+  /** What the engine read when it shortened the message (SearchResult.asked): shown as "Read as". */
+  readonly asked?: string;
   /** All hits of the search, best first; the reply shows the first plus "See also". */
   readonly hits: readonly CitedHit[];
   /** Decisions/arguments the question is about, best first: they lead the answer, above the passages. */
@@ -106,11 +134,23 @@ export interface AnswerInput {
 export function answerReply(input: AnswerInput): Reply {
   const [best, ...rest] = input.hits;
   if (!best) return noMatchReply(input.question, []);
-  const seeAlso = rest.slice(0, DISPLAY.seeAlso);
+  // Facts first, then the excerpt, then "See also": each shows only sentences not shown above it.
+  const shown = new ShownSentences();
+  const lead = factLead(input.facts ?? [], LEAD_FACTS_MAX, LEAD_FACTS_CHARS, shown);
+  const main = unshownHit(shown, best.hit);
+  const seeAlso: CitedHit[] = [];
+  let consumed = 1;
+  for (const other of rest) {
+    if (seeAlso.length >= DISPLAY.seeAlso) break;
+    consumed++;
+    const hit = unshownHit(shown, other.hit);
+    if (hit) seeAlso.push({ hit, article: other.article });
+  }
   const fields: APIEmbedField[] = [];
   if (input.reference) {
     fields.push({ name: STRINGS.askedAbout, value: `[this message](${input.reference.url})` });
   }
+  if (input.asked !== undefined) fields.push({ name: STRINGS.readAs, value: readAsMarkdown(input.asked) });
   fields.push({ name: STRINGS.source, value: citationMarkdown(best.article, best.hit.passage) });
   for (const other of seeAlso) {
     fields.push({
@@ -119,19 +159,20 @@ export function answerReply(input: AnswerInput): Reply {
     });
   }
   const title = questionTitle(input.question);
-  const lead = factLead(input.facts ?? [], LEAD_FACTS_MAX, LEAD_FACTS_CHARS);
   const passages: APIEmbed = {
     // Under a fact lead the passages get a heading of their own, so the two read as separate parts.
     title: lead ? STRINGS.passagesHeading : title,
-    description: excerptMarkdown(best.hit, MAIN_EXCERPT_MAX),
+    // A fact quote that already shows the excerpt replaces it: the Source field still cites the passage.
+    description: main
+      ? excerptMarkdown(main, MAIN_EXCERPT_MAX)
+      : STRINGS.excerptQuotedAbove(citationLabel(best.article, best.hit.passage)),
     fields,
     footer: { text: STRINGS.answerFooter },
     color: EMBED_COLOUR,
   };
   const embeds = lead ? [{ title, description: lead, color: EMBED_COLOUR }, passages] : [passages];
-  const shown = 1 + seeAlso.length;
   const buttons: APIButtonComponent[] = [
-    button(STRINGS.morePassagesButton, moreCustomId(input.key, shown), input.hits.length <= shown),
+    button(STRINGS.morePassagesButton, moreCustomId(input.key, consumed), input.hits.length <= consumed),
   ];
   if (input.ephemeral)
     buttons.push(button(STRINGS.shareButton, shareCustomId(input.key), false, ButtonStyle.Primary));
@@ -165,12 +206,30 @@ export function morePassagesReply(input: {
   return finalizeReply({ embeds: [embed], components, ephemeral: true });
 }
 
-/** The article has nothing on the question: say so privately and offer topics it does cover. */
-export function noMatchReply(question: string, suggestions: readonly string[]): Reply {
-  const topics = suggestions
+/**
+ * The article has nothing on the question: say so privately and offer topics it does cover. When the
+ * engine says why (`reason`: no such figure, what the article file records about itself), that sentence
+ * replaces the generic one; when it shortened the message, what it read is shown.
+ */
+export function noMatchReply(
+  question: string,
+  suggestions: readonly string[],
+  read: { readonly asked?: string; readonly reason?: string } = {},
+): Reply {
+  // Offered as things to ask, so questions only: a bare sentence of the article answers nothing.
+  const questions = suggestions.filter((topic) => /\?\s*$/.test(topic));
+  const topics = (questions.length ? questions : suggestions)
     .slice(0, DISPLAY.noMatchSuggestions)
     .map((topic) => `• ${escapeMarkdown(collapseWhitespace(topic))}`);
-  const lines = [STRINGS.noMatch(trimText(escapeMarkdown(collapseWhitespace(question)), 300))];
+  const lines = [
+    read.reason
+      ? escapeMarkdown(collapseWhitespace(read.reason))
+      : STRINGS.noMatch(trimText(escapeMarkdown(collapseWhitespace(read.asked ?? question)), 300)),
+  ];
+  // The generic sentence already quotes what was read; after a reason, say it.
+  if (read.asked !== undefined) {
+    lines.push(read.reason ? `${STRINGS.readAs}: ${readAsMarkdown(read.asked)}` : STRINGS.shortenedNote);
+  }
   if (topics.length) lines.push('', STRINGS.closestTopics, ...topics, '', STRINGS.noMatchHint);
   return finalizeReply({ content: lines.join('\n'), ephemeral: true });
 }
@@ -287,26 +346,39 @@ export interface DecisionWithReasons {
  * its marker, country (operator), ¶ and verbatim quote. Decisions citing the same sentence share a field, so
  * "Japan, India, Vietnam" are listed once with their one quote.
  */
-export function decisionsReply(groups: readonly DecisionGroup[]): Reply {
+export function decisionsReply(
+  groups: readonly DecisionGroup[],
+  options: { readonly page?: number } = {},
+): Reply {
   if (groups.every((group) => group.decisions.length === 0)) return noticeReply(STRINGS.noDecisions);
-  const packed = packGroups(
+  const layout = layOutFacts(
     groups.map((group) => ({
       title: STRINGS.decisionsGroupTitle(
         STATUS_MARKERS[group.status],
         STATUS_LABELS[group.status],
         group.decisions.length,
       ),
-      label: STATUS_LABELS[group.status],
       items: mergeSharedQuotes(group.decisions).map((line) => ({
         count: line.length,
-        field: {
-          name: `${STATUS_MARKERS[group.status]} ${escapeMarkdown(decisionSubjects(line))} · ¶${line[0]?.fact.paragraph}`,
-          value: quoteWithLink(line[0]),
+        render: (shown: ShownSentences) => {
+          const first = line[0];
+          const quote = first ? unshownQuote(shown, first) : undefined;
+          return {
+            field: {
+              name: `${STATUS_MARKERS[group.status]} ${escapeMarkdown(decisionSubjects(line))} · ¶${first?.fact.paragraph}`,
+              value: first && quote ? quoteOrAbove(quote) + factLink(first) : '',
+            },
+            mark: () => quote?.mark(),
+          };
         },
       })),
     })),
   );
-  return packedReply(packed, 'decisions', STRINGS.decisionsNarrowHint);
+  return pagedReply(layout, options.page ?? 0, {
+    what: 'decisions',
+    hint: STRINGS.decisionsNarrowHint,
+    customId: decisionsPageCustomId,
+  });
 }
 
 /**
@@ -314,7 +386,11 @@ export function decisionsReply(groups: readonly DecisionGroup[]): Reply {
  * citation, conditions, when, and the reasons (linked arguments) with their quotes.
  */
 export function countryDecisionsReply(items: readonly DecisionWithReasons[]): Reply {
+  // A reason quoting a sentence the decision (or an earlier reason) already shows leaves it out.
+  const shown = new ShownSentences();
   const embeds = items.map(({ decision, reasons }): APIEmbed => {
+    const own = unshownQuote(shown, decision);
+    own.mark();
     const { fact } = decision;
     const fields: APIEmbedField[] = [];
     if (fact.conditions.length) {
@@ -325,9 +401,11 @@ export function countryDecisionsReply(items: readonly DecisionWithReasons[]): Re
     }
     if (fact.when !== undefined) fields.push({ name: STRINGS.when, value: escapeMarkdown(fact.when) });
     for (const reason of reasons) {
+      const quote = unshownQuote(shown, reason);
+      quote.mark();
       fields.push({
         name: STRINGS.reason(escapeMarkdown(speakerName(reason.fact)), `¶${reason.fact.paragraph}`),
-        value: `${escapeMarkdown(reason.fact.summary)}\n${quoteWithLink(reason)}`,
+        value: `${escapeMarkdown(reason.fact.summary)}${quotePartLine(quote)}${factLink(reason)}`,
       });
     }
     return {
@@ -336,7 +414,7 @@ export function countryDecisionsReply(items: readonly DecisionWithReasons[]): Re
         escapeMarkdown(factSubject(fact)),
         STATUS_LABELS[fact.status],
       ),
-      description: `${quoteBlock(fact.quote)}\n${factCitation(decision)}`,
+      description: `${quoteOrAbove(own)}\n${factCitation(decision)}`,
       fields,
       color: EMBED_COLOUR,
     };
@@ -370,55 +448,102 @@ export function countryChoice(country: string, decisions: readonly Decision[]): 
  */
 export function argumentsReply(
   groups: readonly ArgumentGroup[],
-  options: { readonly narrowHint?: string } = {},
+  options: { readonly narrowHint?: string; readonly page?: number; readonly side?: ArgumentSide } = {},
 ): Reply {
-  const packed = packGroups(
+  const layout = layOutFacts(
     groups.map((group) => ({
       title: STRINGS.argumentsGroupTitle(
         SIDE_MARKERS[group.side],
         SIDE_LABELS[group.side],
         group.arguments.length,
       ),
-      label: SIDE_LABELS[group.side],
       items: group.arguments.map((argument) => ({
         count: 1,
-        field: {
-          name: `${escapeMarkdown(speakerName(argument.fact))} · ¶${argument.fact.paragraph}`,
-          value: `${escapeMarkdown(argument.fact.summary)}\n${quoteWithLink(argument)}`,
+        render: (shown: ShownSentences) => {
+          const quote = unshownQuote(shown, argument);
+          return {
+            field: {
+              name: `${escapeMarkdown(speakerName(argument.fact))} · ¶${argument.fact.paragraph}`,
+              value: `${escapeMarkdown(argument.fact.summary)}\n${quoteOrAbove(quote)}${factLink(argument)}`,
+            },
+            mark: () => quote.mark(),
+          };
         },
       })),
     })),
   );
-  return packedReply(packed, 'arguments', options.narrowHint ?? '');
+  return pagedReply(layout, options.page ?? 0, {
+    what: 'arguments',
+    hint: options.narrowHint ?? '',
+    customId: (page) => argumentsPageCustomId(options.side, page),
+  });
 }
 
 /**
  * Facts leading an answer, as description markdown: at most `maxBlocks` blocks (decisions sharing a quote
  * are one block) within `maxChars`, whole blocks in rank order.
  */
-function factLead(facts: readonly CitedFact[], maxBlocks: number, maxChars: number): string {
-  const blocks: string[] = [];
+function factLead(
+  facts: readonly CitedFact[],
+  maxBlocks: number,
+  maxChars: number,
+  shown: ShownSentences,
+): string {
   const decisions = facts.filter((cited): cited is CitedFact<Decision> => cited.fact.kind === 'decision');
   const merged = mergeSharedQuotes(decisions);
-  for (const cited of facts) {
-    if (cited.fact.kind === 'argument') {
-      blocks.push(argumentLead(cited as CitedFact<Argument>));
-      continue;
-    }
-    // A merged line is rendered where its first decision ranks.
-    const line = merged.find((candidate) => candidate[0] === cited);
-    if (line) blocks.push(decisionLead(line));
-  }
   let out = '';
-  for (const block of blocks.slice(0, maxBlocks)) {
+  let blocks = 0;
+  let leftOut = false;
+  for (const cited of facts) {
+    // A merged line is rendered where its first decision ranks.
+    const line =
+      cited.fact.kind === 'decision' ? merged.find((candidate) => candidate[0] === cited) : undefined;
+    if (cited.fact.kind === 'decision' && !line) continue;
+    if (blocks >= maxBlocks) {
+      leftOut = true;
+      break;
+    }
+    const quote = unshownQuote(shown, cited);
+    const block = line ? decisionLead(line, quote) : argumentLead(cited as CitedFact<Argument>, quote);
     const next = out ? `${out}\n\n${block}` : block;
-    if (next.length > maxChars) return out || trimText(block, maxChars);
+    if (next.length > maxChars - STRINGS.moreFacts.length - 2) {
+      if (!out) return trimText(block, maxChars);
+      leftOut = true;
+      break;
+    }
     out = next;
+    blocks++;
+    quote.mark();
   }
-  return out;
+  // Facts that did not fit are reachable from the listings, and the reply says where.
+  return leftOut ? `${out}\n\n${STRINGS.moreFacts}` : out;
 }
 
-function decisionLead(line: readonly CitedFact<Decision>[]): string {
+/** What of a fact's quote is still to be shown: all of it, a part (clipped with …), or nothing. */
+interface QuotePart {
+  readonly text: string | undefined;
+  readonly clippedStart: boolean;
+  readonly clippedEnd: boolean;
+  /** Record it as shown (once the block carrying it is kept). */
+  mark(): void;
+}
+
+export function unshownQuote(shown: ShownSentences, cited: CitedFact): QuotePart {
+  const { quote } = cited.fact;
+  const passage = cited.source?.passage;
+  const at = passage && locate(passage, quote);
+  if (!passage || !at) return { text: quote, clippedStart: false, clippedEnd: false, mark: () => {} };
+  const keep = shown.unshown(passage, at);
+  if (!keep) return { text: undefined, clippedStart: false, clippedEnd: false, mark: () => {} };
+  return {
+    text: passage.text.slice(keep.start, keep.end),
+    clippedStart: keep.start > at.start,
+    clippedEnd: keep.end < at.end,
+    mark: () => shown.mark(passage, keep),
+  };
+}
+
+function decisionLead(line: readonly CitedFact<Decision>[], quote: QuotePart): string {
   const first = line[0];
   if (!first) return '';
   const { fact } = first;
@@ -428,15 +553,23 @@ function decisionLead(line: readonly CitedFact<Decision>[]): string {
   const conditions = fact.conditions.length
     ? `\n${STRINGS.conditions}: ${fact.conditions.map((c) => escapeMarkdown(c, { atLineStart: false })).join('; ')}`
     : '';
-  return `${head}\n${quoteBlock(fact.quote)}${conditions}`;
+  return `${head}${quotePartLine(quote)}${conditions}`;
 }
 
-function argumentLead(cited: CitedFact<Argument>): string {
+function argumentLead(cited: CitedFact<Argument>, quote: QuotePart): string {
   const { fact } = cited;
   const head =
     `${SIDE_MARKERS[fact.side]} **${escapeMarkdown(speakerName(fact), { atLineStart: false })}** · ` +
     `${SIDE_LABELS[fact.side]} · ${paragraphRef(cited)}`;
-  return `${head}\n${escapeMarkdown(fact.summary)}\n${quoteBlock(fact.quote)}`;
+  return `${head}\n${escapeMarkdown(fact.summary)}${quotePartLine(quote)}`;
+}
+
+/** "\n> “…”" for what is left of a quote; nothing when all of it is already shown above. */
+function quotePartLine(quote: QuotePart): string {
+  if (quote.text === undefined) return '';
+  const start = quote.clippedStart ? `${ELLIPSIS} ` : '';
+  const end = quote.clippedEnd ? ` ${ELLIPSIS}` : '';
+  return `\n> “${start}${escapeMarkdown(collapseWhitespace(quote.text), { atLineStart: false })}${end}”`;
 }
 
 /** Decisions that quote the same words of the same ¶ with the same status, grouped in first-seen order. */
@@ -465,15 +598,13 @@ function speakerName(argument: Argument): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** The verbatim quote as a Discord block quote in curly quotation marks. */
-function quoteBlock(quote: string): string {
-  return `> “${escapeMarkdown(collapseWhitespace(quote), { atLineStart: false })}”`;
+/** What is left of a quote as a block quote, or "(quoted above)" when all of it is shown on the page. */
+function quoteOrAbove(quote: QuotePart): string {
+  return quotePartLine(quote).slice(1) || STRINGS.quotedAbove;
 }
 
-function quoteWithLink(cited: CitedFact | undefined): string {
-  if (!cited) return '';
-  const link = cited.source ? linkSuffix(cited.source.article, cited.source.passage) : '';
-  return quoteBlock(cited.fact.quote) + link;
+function factLink(cited: CitedFact): string {
+  return cited.source ? linkSuffix(cited.source.article, cited.source.passage) : '';
 }
 
 /** "¶7", linked to the paragraph when the article has a URL. */
@@ -490,83 +621,55 @@ function factCitation(cited: CitedFact): string {
     : `¶${cited.fact.paragraph}`;
 }
 
-interface PackItem {
-  readonly field: APIEmbedField;
-  /** How many facts the field stands for (a merged decision line counts each country). */
-  readonly count: number;
-}
+/** Room kept on every page for the footer and the page note (content does not count towards 6000). */
+const PAGE_RESERVED = STRINGS.factsFooter.length;
 
-interface PackGroup {
-  readonly title: string;
-  /** Short name of the group for the "left out" note. */
-  readonly label: string;
-  readonly items: readonly PackItem[];
-}
-
-interface Packed {
-  readonly embeds: APIEmbed[];
-  /** Facts shown and in total, per group, in group order. */
-  readonly counts: readonly { readonly label: string; readonly shown: number; readonly total: number }[];
+function layOutFacts(groups: readonly PageGroup[]): PageLayout {
+  return layOutPages(groups, { reserved: PAGE_RESERVED, colour: EMBED_COLOUR, continued: STRINGS.continued });
 }
 
 /**
- * Lay groups out as embeds (one per group, continued in another when a group has more than 25 fields),
- * keeping every field whole and in order, and stopping at the first one that would break the 6000-character
- * total (footer included) or the 10-embed limit. What was left out is counted, never silently dropped.
+ * One page of a listing with the footer; when there is more than one page, a note saying which facts
+ * this page shows (and how to narrow) and Previous / Next buttons carrying the page to show.
  */
-function packGroups(groups: readonly PackGroup[]): Packed {
-  const embeds: APIEmbed[] = [];
-  let used = STRINGS.factsFooter.length;
-  let full = false;
-  const counts = groups.map((group) => {
-    const total = group.items.reduce((sum, item) => sum + item.count, 0);
-    let shown = 0;
-    let current: APIEmbed | undefined;
-    for (const item of group.items) {
-      if (full) break;
-      const field = {
-        name: trimText(item.field.name, LIMITS.fieldName) || '\u200b',
-        value: trimText(item.field.value, LIMITS.fieldValue) || '\u200b',
-      };
-      const fields = current?.fields;
-      const startsEmbed = !fields || fields.length >= LIMITS.embedFields;
-      const title = trimText(current ? STRINGS.continued(group.title) : group.title, LIMITS.embedTitle);
-      const cost = field.name.length + field.value.length + (startsEmbed ? title.length : 0);
-      if (used + cost > LIMITS.embedTotal || (startsEmbed && embeds.length >= LIMITS.embedsPerMessage)) {
-        full = true;
-        break;
-      }
-      if (startsEmbed || !fields) {
-        current = { title, fields: [field], color: EMBED_COLOUR };
-        embeds.push(current);
-      } else {
-        fields.push(field);
-      }
-      used += cost;
-      shown += item.count;
-    }
-    return { label: group.label, shown, total };
-  });
-  return { embeds, counts };
-}
-
-/** The packed embeds with the footer, and a note (as content) counting what did not fit and how to narrow. */
-function packedReply(packed: Packed, what: string, narrowHint: string): Reply {
-  const last = packed.embeds.at(-1);
-  if (last) last.footer = { text: STRINGS.factsFooter };
-  const shown = packed.counts.reduce((sum, group) => sum + group.shown, 0);
-  const total = packed.counts.reduce((sum, group) => sum + group.total, 0);
-  const leftOut = packed.counts
-    .filter((group) => group.shown < group.total)
-    .map((group) => `${group.total - group.shown} of ${group.total} “${group.label}”`);
-  const draft: Draft = { embeds: packed.embeds, ephemeral: false };
-  if (leftOut.length) {
-    draft.content = STRINGS.factsLeftOut(shown, total, what, leftOut.join(', '), narrowHint).trim();
+function pagedReply(
+  layout: PageLayout,
+  requested: number,
+  options: { readonly what: string; readonly hint: string; readonly customId: (page: number) => string },
+): Reply {
+  const last = layout.pages.length - 1;
+  const index = Math.min(Math.max(0, Math.trunc(requested) || 0), Math.max(0, last));
+  const page = layout.pages[index];
+  if (!page) return noticeReply(STRINGS.noDecisions);
+  const embeds = page.embeds.map((embed) => ({ ...embed, fields: [...(embed.fields ?? [])] }));
+  const final = embeds.at(-1);
+  if (final) final.footer = { text: STRINGS.factsFooter };
+  const draft: Draft = { embeds, ephemeral: false };
+  if (last > 0) {
+    draft.content = STRINGS.pageNote(
+      index + 1,
+      last + 1,
+      page.first,
+      page.first + page.shown - 1,
+      layout.total,
+      options.what,
+      options.hint,
+    ).trim();
+    draft.components = [
+      row([
+        button(STRINGS.previousPage, options.customId(Math.max(0, index - 1)), index === 0),
+        button(STRINGS.nextPage, options.customId(Math.min(last, index + 1)), index === last),
+      ]),
+    ];
   }
   return finalizeReply(draft);
 }
 
 // ---------------------------------------------------------------- pieces
+function readAsMarkdown(asked: string): string {
+  return STRINGS.readAsNote(trimText(escapeMarkdown(collapseWhitespace(asked)), 600));
+}
+
 function questionTitle(question: string): string {
   return trimText(escapeMarkdown(collapseWhitespace(question)), LIMITS.embedTitle);
 }

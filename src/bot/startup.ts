@@ -27,7 +27,14 @@ export async function prepare(config: Config, log: Logger): Promise<Prepared> {
  * is drawn here, once per load (~0.2 s), so no interaction waits for it. @throws DataError
  */
 export async function loadContext(dataDir: string, log: Logger): Promise<BotContext> {
-  const library = await loadLibrary(dataDir);
+  const library = await loadLibrary(dataDir, {
+    onInternalError: (error, question, reference) =>
+      log.error('engine internal error (the user got a no-match)', {
+        reference,
+        question,
+        stack: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
+  });
   decisionsMap(library, log);
   return createContext(library, log);
 }

@@ -35,6 +35,22 @@ export const SIDE_MARKERS: Readonly<Record<ArgumentSide, string>> = {
   'describes-position': '🔹',
 };
 
+/** Questions /ask autocomplete derives from the facts (src/bot/autocomplete.ts), one wording per kind. */
+export const QUESTION_TEMPLATES = {
+  decided: (country: string, vendor: string) => `What did ${country} decide about ${vendor}?`,
+  why: {
+    approved: (country: string, vendor: string) => `Why did ${country} approve ${vendor}?`,
+    'conditionally-approved': (country: string, vendor: string) => `Why did ${country} approve ${vendor}?`,
+    'likely-to-select': (country: string, vendor: string) => `Why is ${country} likely to pick ${vendor}?`,
+    'decided-against': (country: string, vendor: string) => `Why did ${country} decide against ${vendor}?`,
+    banned: (country: string, vendor: string) => `Why did ${country} ban ${vendor}?`,
+  } satisfies Record<DecisionStatus, (country: string, vendor: string) => string>,
+  conditions: (country: string, vendor: string) => `What conditions did ${country} put on ${vendor}?`,
+  speaker: (name: string) => `What did ${name} say?`,
+  /** "For Huawei's access" → "Why do some argue for Huawei's access?" */
+  side: (label: string) => `Why do some argue ${label.charAt(0).toLowerCase()}${label.slice(1)}?`,
+} as const;
+
 export const STRINGS = {
   seeAlso: 'See also',
   source: 'Source',
@@ -51,10 +67,17 @@ export const STRINGS = {
   noMatchHint: 'Try /ask with one of these, or /help for tips.',
   emptyQuestion: 'Please type a question, e.g. `/ask question: Why did Australia ban Huawei?`',
   emptyMessage: 'That message has no text to ask about.',
-  questionTooLong: (length: number, max: number) =>
-    `That question is ${length} characters long; I take up to ${max}. Please ask about one thing in a sentence or two.`,
+  readAs: 'Read as',
+  shortenedNote: 'Your message was shortened to its question.',
+  readAsNote: (asked: string) => `“${asked}” (your message, shortened to its question)`,
   passageNotFound: (typed: string) =>
     `No passage matches “${typed}”. Pick one from the list that appears while you type.`,
+  passageNumberNotFound: (typed: string, paragraphs: number, captions: number) =>
+    `The article has no passage “${typed}”: its paragraphs are ¶1–¶${paragraphs}` +
+    (captions
+      ? ` and it has ${captions} caption${captions === 1 ? '' : 's'} (\`/quote passage: caption\`)`
+      : '') +
+    '. Type a number such as `/quote passage: 7`, or words from the paragraph.',
   quoteFooter: 'Verbatim from the article',
   answerFooter: 'Verbatim excerpts; ¶ numbers count the article’s body paragraphs from 1.',
   captionLabel: 'Caption',
@@ -68,7 +91,7 @@ export const STRINGS = {
     'I answer questions about the indexed article with **verbatim** excerpts and a citation (¶N).',
     '',
     '`/ask question: Why did Australia ban Huawei?` answers in the channel; add `private: True` to see it alone.',
-    '`/quote passage:` finds a paragraph as you type and posts it whole, with its citation.',
+    '`/quote passage: 12` posts ¶12 whole, with its citation (also `¶12`, `p12`, `caption`, or words from it).',
     '`/decisions` lists who decided what, by status (add `country:` for one country, its conditions and reasons).',
     '`/arguments` lists the arguments for and against, with who makes them (add `side:` to pick one side).',
     '`/summary` gives the article at a glance: every decision and the main arguments of each side, cited.',
@@ -82,6 +105,9 @@ export const STRINGS = {
   decisionsGroupTitle: (marker: string, label: string, count: number) => `${marker} ${label} (${count})`,
   decisionTitle: (marker: string, subject: string, label: string) => `${marker} ${subject}: ${label}`,
   passagesHeading: 'In the article',
+  moreFacts: '*More decisions and arguments: `/decisions`, `/arguments`.*',
+  excerptQuotedAbove: (paragraph: string) => `Quoted above (${paragraph}).`,
+  quotedAbove: '(quoted above)',
   conditions: 'Conditions',
   when: 'When',
   reason: (speaker: string, paragraph: string) => `Why · ${speaker} · ${paragraph}`,
@@ -95,11 +121,23 @@ export const STRINGS = {
   noArguments: (side: string) => `The article reports no arguments “${side}”.`,
   unknownSide: (typed: string, sides: readonly string[]) =>
     `There is no side “${typed}”. Choose one of: ${sides.join(', ')}.`,
-  factsLeftOut: (shown: number, total: number, what: string, leftOut: string, hint: string) =>
-    `Showing ${shown} of ${total} ${what} (Discord allows 6000 characters per message). Left out: ${leftOut}. ${hint}`,
+  pageNote: (
+    page: number,
+    pages: number,
+    from: number,
+    to: number,
+    total: number,
+    what: string,
+    hint: string,
+  ) =>
+    `Page ${page} of ${pages}: ${what} ${from === to ? from : `${from}–${to}`} of ${total}. ` +
+    `Previous / Next turn the page. ${hint}`,
+  previousPage: '◀ Previous',
+  nextPage: 'Next ▶',
   argumentsNarrowHint: (sides: string) => `Narrow it with \`/arguments side:\` (${sides}).`,
   decisionsNarrowHint: 'Narrow it with `/decisions country:`.',
-  cooldown: (seconds: number) => `Easy there: you can ask again in ${seconds} s.`,
+  rateLimited: (seconds: number) =>
+    `That is a lot of commands in a short time: you can ask again in ${seconds} s. (/help always works.)`,
   somethingWentWrong: (ref: string) =>
     `Something went wrong (ref ${ref}). It has been logged; please try again in a moment.`,
   unknownCommand: (name: string) => `I don't know the command “${name}”.`,

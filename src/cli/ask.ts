@@ -30,6 +30,7 @@ const TEXT = {
   tryInstead: 'You could ask:',
   seeAlso: 'See also:',
   facts: 'Facts:',
+  readAs: (asked: string) => `(shortened to: ${asked})`,
 } as const;
 
 /**
@@ -41,6 +42,10 @@ export interface JsonAnswer {
   readonly answered: boolean;
   readonly results: readonly JsonResult[];
   readonly facts: readonly FactRecord[];
+  /** The question the engine read, when it shortened a chat message to it. */
+  readonly asked?: string;
+  /** Why there is no answer, in words for the asker (no such figure; what the article file records). */
+  readonly reason?: string;
 }
 
 export interface JsonResult {
@@ -186,10 +191,15 @@ function articleOf(corpus: Corpus, hit: Hit): Article {
 
 export function toJsonAnswer(query: string, answer: Answer | undefined, corpus: Corpus): JsonAnswer {
   const result = answer?.search;
-  if (result?.kind !== 'answer' || result.results.length === 0)
-    return { query, answered: false, results: [], facts: [] };
+  const asked = result?.asked === undefined ? {} : { asked: result.asked };
+  if (result?.kind !== 'answer' || result.results.length === 0) {
+    const reason =
+      result?.kind === 'no-match' && result.reason !== undefined ? { reason: result.reason } : {};
+    return { query, ...asked, answered: false, results: [], facts: [], ...reason };
+  }
   return {
     query,
+    ...asked,
     answered: true,
     facts: answer?.facts.map((match) => factRecord(match.fact)) ?? [],
     results: result.results.slice(0, MAX_RESULTS).map((hit) => {
@@ -218,8 +228,9 @@ export function formatHuman(
 ): string {
   const result = answer?.search;
   const lines: string[] = echoQuestion ? [`Q: ${query}`] : [];
+  if (result?.asked !== undefined) lines.push(TEXT.readAs(result.asked));
   if (result?.kind !== 'answer' || result.results.length === 0) {
-    lines.push(TEXT.noAnswer);
+    lines.push(result?.kind === 'no-match' && result.reason !== undefined ? result.reason : TEXT.noAnswer);
     const suggestions = result?.kind === 'no-match' ? result.suggestions : [];
     if (suggestions.length > 0) lines.push(TEXT.tryInstead, ...suggestions.map((s) => `  - ${s}`));
     return lines.join('\n');

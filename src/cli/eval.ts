@@ -1,44 +1,61 @@
 /**
- * `npm run eval`: retrieval quality on the question sets, as a table.
+ * `npm run eval`: retrieval quality on every question set, as a table.
  *
- *   npm run eval                       own set, dev set (if ../shared/eval exists), second article, cross-article
+ *   npm run eval                       own set, both shared dev sets (if ../shared/eval exists), second
+ *                                      article, cross-article refusals, the generalisation articles
  *   npm run eval -- --misses           also list every miss
+ *   npm run eval -- --ablation         switch each engine rule (src/engine/rules.ts) off in turn and print
+ *                                      how many questions change on every set, and how many get better/worse
  *   npm run eval -- --data DIR --questions FILE   one custom set
  *
  * Exit 0 after printing; exit 2 with a message on stderr for bad usage or bad data.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RULES } from '../engine/rules.js';
+import type { RuleName } from '../engine/rules.js';
 import type { Engine } from '../engine/types.js';
-import { asOutOfScope, evaluate, formatMisses, formatTable, parseQuestions } from '../eval/evaluate.js';
+import {
+  asOutOfScope,
+  compareOutcomes,
+  evaluate,
+  formatMisses,
+  formatTable,
+  parseQuestions,
+} from '../eval/evaluate.js';
 import type { EvalQuestion, EvalReport } from '../eval/evaluate.js';
 import { loadLibrary } from '../library.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHARED_EVAL = path.join(ROOT, '..', 'shared', 'eval');
 const DEFAULT_SETS = {
   data: path.join(ROOT, 'data'),
   own: path.join(ROOT, 'test', 'questions.json'),
-  dev: path.join(ROOT, '..', 'shared', 'eval', 'dev-questions.json'),
+  dev: path.join(SHARED_EVAL, 'dev-questions.json'),
+  dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
-  secondQuestions: path.join(ROOT, 'test', 'fixtures', 'second-article', 'questions.json'),
+  generalisation: path.join(ROOT, 'test', 'fixtures', 'generalisation'),
 };
 
-const USAGE = 'usage: npm run eval -- [--misses] [--data DIR --questions FILE]';
+const USAGE = 'usage: npm run eval -- [--misses] [--ablation] [--data DIR --questions FILE]';
 
 interface Args {
   readonly misses: boolean;
+  readonly ablation: boolean;
   readonly data?: string;
   readonly questions?: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   let misses = false;
+  let ablation = false;
   let data: string | undefined;
   let questions: string | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--misses') misses = true;
+    else if (arg === '--ablation') ablation = true;
     else if (arg === '--data' || arg === '--questions') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
@@ -49,7 +66,7 @@ function parseArgs(argv: readonly string[]): Args {
   }
   if ((data === undefined) !== (questions === undefined))
     throw new UsageError('--data and --questions go together');
-  return { misses, data, questions };
+  return { misses, ablation, data, questions };
 }
 
 class UsageError extends Error {}
@@ -70,34 +87,143 @@ function readQuestions(file: string): EvalQuestion[] {
   return parseQuestions(data, file);
 }
 
-/** The engine exactly as the CLI and the bot build it, so eval measures what users get. */
-async function engineFor(dir: string): Promise<Engine> {
-  return (await loadLibrary(dir)).engine;
+/** A question set and the data folder whose engine answers it. */
+interface EvalSet {
+  readonly name: string;
+  readonly data: string;
+  readonly questions: readonly EvalQuestion[];
+}
+
+/** Every set `npm run eval` measures (the shared ones only when ../shared/eval is there). */
+export function defaultSets(): EvalSet[] {
+  const sets: EvalSet[] = [];
+  const own = readQuestions(DEFAULT_SETS.own);
+  sets.push({ name: 'own (test/questions.json)', data: DEFAULT_SETS.data, questions: own });
+  if (existsSync(DEFAULT_SETS.dev))
+    sets.push({
+      name: 'dev (../shared/eval)',
+      data: DEFAULT_SETS.data,
+      questions: readQuestions(DEFAULT_SETS.dev),
+    });
+  if (existsSync(DEFAULT_SETS.dev2))
+    sets.push({
+      name: 'dev-2 (../shared/eval)',
+      data: DEFAULT_SETS.data,
+      questions: readQuestions(DEFAULT_SETS.dev2),
+    });
+  const secondFile = path.join(DEFAULT_SETS.second, 'questions.json');
+  if (existsSync(secondFile)) {
+    const second = readQuestions(secondFile);
+    sets.push({ name: 'second article', data: DEFAULT_SETS.second, questions: second });
+    sets.push({
+      name: 'own asked of second article',
+      data: DEFAULT_SETS.second,
+      questions: asOutOfScope(own),
+    });
+    sets.push({ name: 'second asked of data/', data: DEFAULT_SETS.data, questions: asOutOfScope(second) });
+  }
+  if (existsSync(DEFAULT_SETS.generalisation)) {
+    const articles = readdirSync(DEFAULT_SETS.generalisation, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    for (const name of articles) {
+      const dir = path.join(DEFAULT_SETS.generalisation, name);
+      sets.push({
+        name: `generalisation: ${name}`,
+        data: dir,
+        questions: readQuestions(path.join(dir, 'questions.json')),
+      });
+    }
+  }
+  return sets;
+}
+
+/** Evaluates every set, building each data folder's engine once (as the CLI and the bot build it). */
+async function evaluateSets(
+  sets: readonly EvalSet[],
+  disabledRules?: ReadonlySet<RuleName>,
+): Promise<Array<{ name: string; report: EvalReport }>> {
+  const engines = new Map<string, Engine>();
+  const rows: Array<{ name: string; report: EvalReport }> = [];
+  for (const set of sets) {
+    let engine = engines.get(set.data);
+    if (engine === undefined) {
+      engine = (await loadLibrary(set.data, disabledRules === undefined ? {} : { disabledRules })).engine;
+      engines.set(set.data, engine);
+    }
+    rows.push({ name: set.name, report: evaluate(engine, set.questions) });
+  }
+  return rows;
+}
+
+/** One row per rule: on each set, questions whose reply changed with the rule off (+better/−worse). */
+async function ablation(
+  sets: readonly EvalSet[],
+  baseline: ReadonlyArray<{ name: string; report: EvalReport }>,
+): Promise<string> {
+  const header = ['rule off', ...sets.map((s) => shortName(s.name)), 'total'];
+  const lines: string[][] = [];
+  for (const rule of RULES) {
+    const rows = await evaluateSets(sets, new Set<RuleName>([rule.name]));
+    let changed = 0;
+    let better = 0;
+    let worse = 0;
+    const cells = rows.map((row, i) => {
+      const before = baseline[i];
+      if (before === undefined) return '';
+      const change = compareOutcomes(before.report, row.report);
+      changed += change.changed;
+      better += change.better;
+      worse += change.worse;
+      return formatChange(change);
+    });
+    lines.push([rule.name, ...cells, formatChange({ changed, better, worse })]);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const format = (cells: readonly string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n');
+}
+
+/** "3 (+1/−2)": 3 questions changed their reply; 1 became right, 2 became wrong. */
+function formatChange(change: { changed: number; better: number; worse: number }): string {
+  return change.changed === 0 ? '0' : `${change.changed} (+${change.better}/−${change.worse})`;
+}
+
+function shortName(name: string): string {
+  return name
+    .replace(' (test/questions.json)', '')
+    .replace(' (../shared/eval)', '')
+    .replace('generalisation: ', 'gen:')
+    .replace('own asked of second article', 'own→second')
+    .replace('second asked of data/', 'second→data')
+    .replace('second article', 'second');
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const rows: Array<{ name: string; report: EvalReport }> = [];
   if (args.data !== undefined && args.questions !== undefined) {
-    rows.push({
-      name: path.basename(args.questions),
-      report: evaluate(await engineFor(args.data), readQuestions(args.questions)),
-    });
-  } else {
-    const main = await engineFor(DEFAULT_SETS.data);
-    const own = readQuestions(DEFAULT_SETS.own);
-    rows.push({ name: 'own (test/questions.json)', report: evaluate(main, own) });
-    if (existsSync(DEFAULT_SETS.dev)) {
-      rows.push({ name: 'dev (../shared/eval)', report: evaluate(main, readQuestions(DEFAULT_SETS.dev)) });
-    }
-    if (existsSync(DEFAULT_SETS.secondQuestions)) {
-      const second = await engineFor(DEFAULT_SETS.second);
-      const secondQuestions = readQuestions(DEFAULT_SETS.secondQuestions);
-      rows.push({ name: 'second article', report: evaluate(second, secondQuestions) });
-      rows.push({ name: 'own asked of second article', report: evaluate(second, asOutOfScope(own)) });
-      rows.push({ name: 'second asked of data/', report: evaluate(main, asOutOfScope(secondQuestions)) });
-    }
+    const sets = [
+      { name: path.basename(args.questions), data: args.data, questions: readQuestions(args.questions) },
+    ];
+    const rows = await evaluateSets(sets);
+    print(rows, args);
+    if (args.ablation) console.log(`\nablation\n${await ablation(sets, rows)}`);
+    return;
   }
+  const sets = defaultSets();
+  const rows = await evaluateSets(sets);
+  print(rows, args);
+  if (args.ablation) {
+    console.log(
+      '\nablation: questions whose first reply changes with the rule off (+became right/−became wrong)',
+    );
+    console.log(await ablation(sets, rows));
+  }
+}
+
+function print(rows: ReadonlyArray<{ name: string; report: EvalReport }>, args: Args): void {
   console.log(formatTable(rows));
   if (args.misses) {
     for (const { name, report } of rows) {

@@ -4,41 +4,21 @@
  * corrections), each with a confidence weight. A concept's `mass` is how much the question is about
  * it; abstention compares the mass a passage covers with the question's total mass.
  */
-import type { AliasTable } from '../corpus/types.js';
+import { entryTerms, matchAlias } from './aliases.js';
+import type { PreparedAliases } from './aliases.js';
+import { looksLikeName, specificity, unknownMass } from './evidence.js';
 import type { InvertedIndex } from './index-build.js';
-import { boundedEditDistance } from './fuzzy.js';
-import { bm25Idf } from './index-build.js';
-import { INVISIBLE, STOPWORDS, fold, normalizeForPhrase, stem, tokenize } from './tokenize.js';
+import type { LexiconInfo } from './lexicon-info.js';
+import type { RuleSwitches } from './rules.js';
+import { INVISIBLE, STOPWORDS, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
+import { acronymTerms, addRelated, derivations, nearStopword, typoVariants } from './variants.js';
+import { ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
 
-/** A word related to a question word by meaning or form, with a confidence 0–1 that it stands for it. */
-export interface RelatedWord {
-  readonly word: string;
-  readonly weight: number;
-  readonly relation: 'synonym' | 'derivation';
-}
-
-/** Synonyms and derived forms of a lower-case English word (see src/wordnet.ts). */
-export interface Thesaurus {
-  related(word: string): readonly RelatedWord[];
-  /** Dictionary forms of a word (issues → issue); empty when the thesaurus does not know it. */
-  lemmas(word: string): readonly string[];
-  /** Whether the dictionary knows the word only as a noun (wheat, population; not speed, strike). */
-  onlyNoun?(word: string): boolean;
-  /** Nouns for kinds of the thing a noun names (scientist → researcher, chemist). */
-  narrower?(word: string): readonly string[];
-  /** Dictionary forms of `second` with which "first second" is a compound noun (speed limits → limit). */
-  compoundNoun?(first: string, second: string): readonly string[];
-}
-
-/**
- * The engine's knowledge of English: word → count in a large corpus (SUBTLEX), spelled as in the list
- * (proper nouns capitalised), and optionally a thesaurus for words the question uses but the article
- * puts differently.
- */
-export interface Lexicon extends ReadonlyMap<string, number> {
-  readonly thesaurus?: Thesaurus;
-}
+export { prepareAliases } from './aliases.js';
+export type { AliasEntry, PreparedAliases } from './aliases.js';
+export { prepareLexicon } from './lexicon-info.js';
+export type { Lexicon, LexiconInfo, RelatedWord, Thesaurus } from './lexicon-info.js';
 
 export interface Variant {
   /** All of these terms must occur (a multi-word alias such as "Ren Zhengfei"). */
@@ -72,108 +52,24 @@ export interface ParsedQuery {
   readonly concepts: readonly Concept[];
   /** Quoted phrases, normalised for comparison with normalizeForPhrase(passage). */
   readonly phrases: readonly string[];
-  /** Normalised adjacent content-word pairs of the question (unquoted phrase evidence). */
-  readonly pairs: readonly string[];
-  /**
-   * When the question opens with a compound noun the dictionary knows (speed limit, light rail): the
-   * ways a passage may write it, normalised. A passage that has only one of its words is not about it.
-   */
-  readonly leadCompound?: readonly string[];
 }
 
 /** Longest question we read; beyond this a "question" is a paste, and work must stay bounded. */
 export const MAX_QUERY_CHARS = 1_000;
 const MAX_CONCEPTS = 32;
 
-/** Weights of non-literal variants: an alias is nearly the word, a derivation less, a typo fix by distance. */
-const ALIAS_WEIGHT = 0.85;
-const DERIVATION_WEIGHT = 0.7;
-const TYPO_WEIGHT = 0.9;
-/** A correctly spelled English word that merely resembles a corpus word is probably a different word. */
-const REAL_WORD_TYPO_WEIGHT = 0.35;
-
-export interface AliasEntry {
-  /** Index terms of the entry's words ("spy agencies" → spi, agenc). */
-  readonly terms: readonly string[];
-  readonly group: number;
-}
-
-export interface PreparedAliases {
-  /** First term of an entry → entries starting with it. */
-  readonly byFirstTerm: ReadonlyMap<string, readonly AliasEntry[]>;
-  readonly groups: readonly (readonly AliasEntry[])[];
-  /** Groups that name an entity (the first member is a proper noun: a country, a person). */
-  readonly properGroups: ReadonlySet<number>;
-}
-
-export function prepareAliases(table: AliasTable): PreparedAliases {
-  const byFirstTerm = new Map<string, AliasEntry[]>();
-  const groups: AliasEntry[][] = [];
-  const properGroups = new Set<number>();
-  table.groups.forEach((group, g) => {
-    if (/^\p{Lu}/u.test(group[0] ?? '')) properGroups.add(g);
-    const entries: AliasEntry[] = [];
-    for (const phrase of group) {
-      const terms = tokenize(phrase)
-        .filter((token) => !token.joined)
-        .map((token) => token.term);
-      if (terms.length === 0) continue;
-      const entry = { terms, group: g };
-      entries.push(entry);
-      const first = terms[0] ?? '';
-      const list = byFirstTerm.get(first) ?? [];
-      list.push(entry);
-      byFirstTerm.set(first, list);
-    }
-    groups.push(entries);
-  });
-  return { byFirstTerm, groups, properGroups };
-}
-
-export interface LexiconInfo {
-  readonly thesaurus: Thesaurus | undefined;
-  /** Count of the word in any case. */
-  count(word: string): number;
-  /** Whether the list spells the word mostly with a capital (a name: Germany, Ericsson). */
-  isName(word: string): boolean;
-  readonly total: number;
-}
-
-const preparedLexicons = new WeakMap<Lexicon, LexiconInfo>();
-
-/** Case-folded view of the lexicon; prepared once per lexicon object (engines are rebuilt, lexicons not). */
-export function prepareLexicon(lexicon: Lexicon | undefined): LexiconInfo | undefined {
-  if (lexicon === undefined) return undefined;
-  const cached = preparedLexicons.get(lexicon);
-  if (cached !== undefined) return cached;
-  const info = foldLexicon(lexicon);
-  preparedLexicons.set(lexicon, info);
-  return info;
-}
-
-function foldLexicon(lexicon: Lexicon): LexiconInfo {
-  const counts = new Map<string, number>();
-  const capitalised = new Map<string, number>();
-  let total = 0;
-  for (const [word, count] of lexicon) {
-    const folded = fold(word);
-    counts.set(folded, (counts.get(folded) ?? 0) + count);
-    if (/^\p{Lu}/u.test(word)) capitalised.set(folded, (capitalised.get(folded) ?? 0) + count);
-    total += count;
-  }
-  return {
-    thesaurus: lexicon.thesaurus,
-    count: (word) => counts.get(word) ?? 0,
-    isName: (word) => (capitalised.get(word) ?? 0) * 2 > (counts.get(word) ?? 0),
-    total: Math.max(total, 1),
-  };
-}
-
 export interface QueryContext {
   readonly index: InvertedIndex;
   readonly aliases: PreparedAliases;
   readonly lexicon: LexiconInfo | undefined;
+  readonly rules: RuleSwitches;
 }
+
+/**
+ * "Which newspaper", "what company": a noun right after which/what names the kind of thing the answer
+ * is (the article names the newspaper without calling it one), not the topic of the question.
+ */
+const ANSWER_TYPE = /\b(?:which|what)\s+$/iu;
 
 const QUOTED = /["“”„«»]([^"“”„«»]{1,300})["“”„«»]/gu;
 
@@ -188,6 +84,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   const ignoreCase = !/\p{Ll}/u.test(text);
   const tokens = tokenize(text, { ignoreCase, maxTokens: MAX_CONCEPTS * 2 }).filter((token) => !token.joined);
   const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);
+  const answerTypes = new Set(tokens.filter((token) => ANSWER_TYPE.test(text.slice(0, token.start))));
   const { aliases } = context;
   const concepts: Concept[] = [];
   const wordsInOrder: string[] = [];
@@ -195,7 +92,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   while (i < tokens.length && concepts.length < MAX_CONCEPTS) {
     const token = tokens[i];
     if (token === undefined) break;
-    const alias = matchAlias(tokens, i, aliases);
+    const alias = matchAlias(tokens, i, aliases, context.rules.on('acronym-case'));
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
       concepts.push(aliasConcept(span, alias.groups, context, names));
@@ -203,44 +100,12 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       i += alias.length;
       continue;
     }
-    const next = tokens[i + 1];
-    const joined = next === undefined ? undefined : joinedConcept(token, next, context);
-    if (joined !== undefined && next !== undefined) {
-      concepts.push(joined);
-      wordsInOrder.push(token.word, next.word);
-      i += 2;
-      continue;
-    }
-    const concept = wordConcept(token, context, names.has(token));
+    const concept = wordConcept(token, context, names.has(token), 0, answerTypes.has(token));
     if (concept !== undefined) concepts.push(concept);
     wordsInOrder.push(token.word);
     i += 1;
   }
-  // Only when its first word is nowhere in the corpus: then passages can match just its second word.
-  const lead = concepts[0];
-  const leadCompound =
-    lead !== undefined && lead.variants.length === 0 && lead.words.length === 1
-      ? compoundForms(wordsInOrder[0], wordsInOrder[1], context)
-      : undefined;
-  const pairs: string[] = [];
-  for (let k = 0; k + 1 < wordsInOrder.length; k += 1)
-    pairs.push(`${wordsInOrder[k]} ${wordsInOrder[k + 1]}`);
-  return leadCompound === undefined
-    ? { concepts, phrases, pairs }
-    : { concepts, phrases, pairs, leadCompound };
-}
-
-/** Written forms of "first second" when the dictionary knows it as a compound noun (see leadCompound). */
-function compoundForms(
-  first: string | undefined,
-  second: string | undefined,
-  context: QueryContext,
-): string[] | undefined {
-  if (first === undefined || second === undefined) return undefined;
-  const lemmas = context.lexicon?.thesaurus?.compoundNoun?.(first, second) ?? [];
-  if (lemmas.length === 0) return undefined;
-  const seconds = new Set([second, ...lemmas, ...lemmas.map((lemma) => `${lemma}s`)]);
-  return [...seconds].map((word) => `${first} ${word}`);
+  return { concepts, phrases };
 }
 
 /**
@@ -256,66 +121,6 @@ function writtenAsNames(text: string, tokens: readonly Token[]): Set<Token> {
     if (!startsSentence) names.add(token);
   }
   return names;
-}
-
-/**
- * Two question words written apart that the article writes as one (cyber attacks → cyberattacks),
- * tolerating one typo in the joined form when a part is unknown to the index.
- */
-function joinedConcept(first: Token, second: Token, context: QueryContext): Concept | undefined {
-  const { index } = context;
-  if (first.acronym || second.acronym) return undefined;
-  const word = first.word + second.word;
-  let id = index.surfaceTerm.get(word);
-  let weight = 1;
-  if (id === undefined) {
-    // Only when neither part is an index word: otherwise the parts already match on their own.
-    const partKnown = index.termIds.has(first.term) || index.termIds.has(second.term);
-    if (partKnown || word.length < 8) return undefined;
-    const match = index.fuzzy.lookup(word, 1, 1)[0];
-    if (match === undefined) return undefined;
-    id = index.surfaceTerm.get(match.word);
-    weight = TYPO_WEIGHT;
-  }
-  if (id === undefined) return undefined;
-  const mass = (index.idf[id] ?? 0) * specificity(word, context.lexicon);
-  return {
-    label: `${first.surface} ${second.surface}`,
-    mass,
-    variants: [{ terms: [id], weight }],
-    words: [first.word, second.word],
-  };
-}
-
-function matchAlias(
-  tokens: readonly Token[],
-  at: number,
-  aliases: PreparedAliases,
-): { length: number; groups: number[] } | undefined {
-  const first = tokens[at];
-  if (first === undefined) return undefined;
-  let best: { length: number; groups: number[] } | undefined;
-  for (const entry of aliases.byFirstTerm.get(first.term) ?? []) {
-    const fits = entry.terms.every((term, k) => tokens[at + k]?.term === term);
-    if (!fits) continue;
-    if (best === undefined || entry.terms.length > best.length)
-      best = { length: entry.terms.length, groups: [entry.group] };
-    else if (entry.terms.length === best.length && !best.groups.includes(entry.group))
-      best.groups.push(entry.group);
-  }
-  return best;
-}
-
-/** Term ids of an alias entry in the index, or undefined when one of its words is absent. */
-function entryTerms(terms: readonly string[], index: InvertedIndex): number[] | undefined {
-  const ids: number[] = [];
-  for (const term of terms) {
-    const id = index.termIds.get(term);
-    if (id === undefined || (index.postingStart[id + 1] ?? 0) === (index.postingStart[id] ?? 0))
-      return undefined;
-    ids.push(id);
-  }
-  return ids;
 }
 
 function aliasConcept(
@@ -341,31 +146,20 @@ function aliasConcept(
   }
   const label = span.map((token) => token.surface).join(' ');
   const words = span.map((token) => token.word);
-  const specific = Math.max(...words.map((w) => specificity(w, context.lexicon)));
+  const specific = Math.max(...words.map((w) => specificity(w, context)));
   const known = variants.map((v) => meanIdf(v.terms, index));
   const last = span[span.length - 1];
   const mass =
     known.length > 0
       ? Math.max(...known) * specific
       : unknownMass(last, context, span.length > 1 || span.some((t) => names.has(t)));
-  // An entity the alias table knows (the UK, however it is written) of which the corpus has no name.
-  const absentEntity = groups.some((g) => aliases.properGroups.has(g));
+  // An entity the alias table knows (the UK, however written) none of whose names the corpus has.
   const absentName =
     variants.length === 0 &&
-    (absentEntity || span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon)));
+    (groups.some((g) => aliases.properGroups.has(g)) ||
+      span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon)));
   return { label, mass, variants, words, absentName };
 }
-
-/**
- * Whether the word list spells this word mostly with a capital and it is not an everyday word
- * (subtitles capitalise "Come on!" at sentence starts, so frequent words are excluded).
- */
-function looksLikeName(word: string, lexicon: LexiconInfo | undefined): boolean {
-  if (lexicon === undefined) return false;
-  const count = lexicon.count(word);
-  return count > 0 && count < NAME_MAX_COUNT && lexicon.isName(word);
-}
-const NAME_MAX_COUNT = 5_000;
 
 function sameTerms(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((t, k) => t === b[k]);
@@ -377,71 +171,81 @@ function meanIdf(terms: readonly number[], index: InvertedIndex): number {
   return terms.length > 0 ? sum / terms.length : 0;
 }
 
-/**
- * How topical a word is, from its everyday frequency: 1 for rare words and words the list lacks
- * (Huawei), falling towards SPECIFICITY_FLOOR for words used everywhere (go, good, find). Applied to
- * every concept, so that incidental everyday words neither make nor break a match.
- */
-function specificity(word: string, lexicon: LexiconInfo | undefined): number {
-  if (lexicon === undefined) return 1;
-  const count = lexicon.count(word);
-  if (count === 0) return 1;
-  const rarity = Math.log(lexicon.total / count) / Math.log(lexicon.total);
-  return Math.min(1, Math.max(SPECIFICITY_FLOOR, (rarity - 0.3) / 0.25));
-}
-const SPECIFICITY_FLOOR = 0.15;
-/** An absent everyday word counts this much of an absent name: paraphrases use words the article lacks. */
-const ABSENT_COMMON_WORD = 0.6;
-
-/**
- * How much an absent question word says the question is about something else. A name the article
- * lacks (Germany, Ericsson, World Cup) is strong evidence; an everyday word (worried, switched) is
- * weaker, since paraphrases use words the article does not.
- */
-function unknownMass(token: Token | undefined, context: QueryContext, writtenAsName = false): number {
-  const ceiling = bm25Idf(0, Math.max(context.index.docCount, 1));
-  if (token === undefined) return ceiling;
-  const lexicon = context.lexicon;
-  if (lexicon === undefined) return ceiling * ABSENT_COMMON_WORD;
-  const count = lexicon.count(token.word);
-  if (count === 0 || writtenAsName || lexicon.isName(token.word) || token.acronym) return ceiling;
-  return ceiling * ABSENT_COMMON_WORD * specificity(token.word, lexicon);
-}
-
-function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean): Concept | undefined {
-  const { index, lexicon } = context;
+/** `depth` 1: the word is an English correction of what was typed (corrected at most once). */
+function wordConcept(
+  token: Token,
+  context: QueryContext,
+  writtenAsName: boolean,
+  depth = 0,
+  answerType = false,
+): Concept | undefined {
+  const { index, lexicon, rules } = context;
   const variants: Variant[] = [];
   const exact = index.termIds.get(token.term);
   const realWord = lexicon !== undefined && lexicon.count(token.word) > 0;
+  // A misspelling corrected to an English word counts like the English word.
   const hasPostings = (id: number): boolean =>
     (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0) ||
     (index.contextStart[id + 1] ?? 0) > (index.contextStart[id] ?? 0);
-  const hasExact = exact !== undefined && hasPostings(exact);
-  const thesaurus = realWord && !token.acronym ? lexicon.thesaurus : undefined;
-  // Porter merges some different words (positive/position): then the stem match is only a guess.
-  const collision = hasExact && thesaurus !== undefined && stemCollision(token.word, exact, index, thesaurus);
-  if (hasExact) variants.push({ terms: [exact], weight: collision ? STEM_COLLISION_WEIGHT : 1 });
-  for (const id of derivations(token.term, index)) {
+  // Lower-case "use"/"us" stem to the term of the acronym US; only a written acronym means it.
+  const acronymOnly =
+    exact !== undefined &&
+    !token.acronym &&
+    token.word !== token.term &&
+    rules.on('acronym-case') &&
+    acronymTerms(index).has(exact);
+  const hasExact = exact !== undefined && hasPostings(exact) && !acronymOnly;
+  const thesaurus = realWord && !token.acronym && rules.on('thesaurus') ? lexicon.thesaurus : undefined;
+  if (hasExact) variants.push({ terms: [exact], weight: 1 });
+  for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
-  if ((!hasExact || collision) && thesaurus !== undefined) {
-    addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, lexicon));
+  if (!hasExact && thesaurus !== undefined) {
+    addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, context));
   }
-  if (!hasExact && !token.acronym) {
-    // A real English word is at most one slip away from the word meant; an unknown string may be two.
-    for (const match of index.fuzzy.lookup(token.word, 4, realWord ? 1 : 2)) {
-      const id = index.surfaceTerm.get(match.word);
-      if (id === undefined || variants.some((v) => v.terms[0] === id)) continue;
-      const closeness = 1 - match.distance / Math.max(token.word.length, match.word.length);
-      variants.push({ terms: [id], weight: (realWord ? REAL_WORD_TYPO_WEIGHT : TYPO_WEIGHT) * closeness });
+  if (!hasExact && !token.acronym && !realWord && rules.on('typo-correction')) {
+    // A misspelling: the word meant is the nearest spelling in the article or in English, whichever
+    // is nearer (aprove → approve, which the article has as "approved"; suprising → surprising).
+    const inArticle = index.fuzzy.lookup(token.word, 4, 2);
+    const inEnglish = lexicon?.correct(token.word, (word) => {
+      const id = index.termIds.get(stem(word));
+      return id !== undefined && hasPostings(id);
+    });
+    const articleDistance = inArticle[0]?.distance ?? Number.POSITIVE_INFINITY;
+    if (inEnglish !== undefined && inEnglish.distance <= articleDistance && depth === 0) {
+      const corrected = tokenize(inEnglish.word)[0];
+      // A misspelt function word (wat, teh) says nothing about the topic.
+      if (corrected === undefined) return undefined;
+      const meant = wordConcept(
+        { ...token, word: corrected.word, term: corrected.term },
+        context,
+        writtenAsName,
+        1,
+        answerType,
+      );
+      if (meant === undefined) return undefined;
+      const extra = typoVariants(inArticle, inEnglish.distance, token.word, index, meant.variants);
+      return { ...meant, label: token.surface, variants: [...meant.variants, ...extra] };
+    }
+    variants.push(...typoVariants(inArticle, articleDistance, token.word, index, variants));
+  }
+  if (!token.acronym && rules.on('acronym-case')) {
+    // No form of a lower-case word stands for an acronym (uses → us is not the US).
+    const acronyms = acronymTerms(index);
+    for (let k = variants.length - 1; k >= 0; k -= 1) {
+      const variant = variants[k];
+      const typedAsIs =
+        variant?.terms.length === 1 && variant.terms[0] === exact && token.word === token.term;
+      if (!typedAsIs && variant?.terms.some((t) => acronyms.has(t)) === true) variants.splice(k, 1);
     }
   }
   if (variants.length === 0 && STOPWORDS.has(token.word)) return undefined;
   // "Whta", "teh": a misspelt function word says nothing about the topic (but a name might be meant).
-  if (variants.length === 0 && !realWord && !writtenAsName && !token.acronym && nearStopword(token.word)) {
+  const rare = !realWord || (lexicon?.count(token.word) ?? 0) < RARE_WORD_COUNT;
+  if (variants.length === 0 && rare && !writtenAsName && !token.acronym && nearStopword(token.word)) {
     return undefined;
   }
-  const specific = specificity(token.word, lexicon);
+  const specific = specificity(token.word, context);
   let mass: number;
   if (hasExact) mass = (index.idf[exact] ?? 0) * specific;
   else if (variants.length > 0 && !realWord) {
@@ -455,10 +259,9 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
       .map((v) => meanIdf(v.terms, index) * specific);
     mass = Math.max(unknown, ...derived);
   }
-  const absentName =
-    variants.length === 0 &&
-    (writtenAsName || looksLikeName(token.word, lexicon) || coinedWord(token, realWord, lexicon));
+  const absentName = variants.length === 0 && (writtenAsName || looksLikeName(token.word, lexicon));
   const absentThing =
+    !answerType &&
     variants.length === 0 &&
     realWord &&
     !token.acronym &&
@@ -471,154 +274,7 @@ function wordConcept(token: Token, context: QueryContext, writtenAsName: boolean
     });
   return { label: token.surface, mass, variants, words: [token.word], absentName, absentThing };
 }
+/** A word this rare in English one slip from a function word is that word mistyped (wat → what). */
+const RARE_WORD_COUNT = 100;
 /** Everyday nouns (thing, way, people) name no topic of their own. */
 const ABSENT_THING_MIN_SPECIFICITY = 0.9;
-
-/**
- * A word neither English (per the word list) nor within typo reach of any corpus word (zebracorn):
- * not a slip, since a typo has a near neighbour, so it names something the corpus lacks, like an
- * absent name. Letters only and long enough that short slips and numbers never count.
- */
-function coinedWord(token: Token, realWord: boolean, lexicon: LexiconInfo | undefined): boolean {
-  return (
-    lexicon !== undefined &&
-    !realWord &&
-    !token.acronym &&
-    token.word.length >= COINED_MIN_LENGTH &&
-    /^\p{L}+$/u.test(token.word)
-  );
-}
-const COINED_MIN_LENGTH = 5;
-
-/** Thesaurus variants: a synonym is weaker evidence than an alias, a derived form like a derivation. */
-const SYNONYM_WEIGHT = 0.5;
-const MAX_RELATED_VARIANTS = 6;
-/** Coverage credit a synonym can give at most (see Variant.cover). */
-const MAX_SYNONYM_COVER = 0.25;
-/** Below this a synonym is more noise than evidence. */
-const MIN_RELATED_WEIGHT = 0.1;
-
-/** Adds index terms of the word's synonyms and derived forms (only terms the index has) as variants. */
-function addRelated(
-  token: Token,
-  thesaurus: Thesaurus,
-  index: InvertedIndex,
-  variants: Variant[],
-  hasPostings: (id: number) => boolean,
-  specific: number,
-): void {
-  let added = 0;
-  for (const related of thesaurus.related(token.word)) {
-    if (added >= MAX_RELATED_VARIANTS) break;
-    const id = index.termIds.get(stem(related.word));
-    if (id === undefined || !hasPostings(id) || variants.some((v) => v.terms[0] === id)) continue;
-    // An everyday word's synonyms are everyday words too: they would match anywhere.
-    const weight =
-      related.relation === 'derivation' ? DERIVATION_WEIGHT : SYNONYM_WEIGHT * related.weight * specific;
-    if (weight < MIN_RELATED_WEIGHT) continue;
-    variants.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
-    added += 1;
-  }
-}
-
-/** Weight of a stem match that joins two different dictionary words (positive/position). */
-const STEM_COLLISION_WEIGHT = 0.5;
-const INFLECTIONS = ['', 's', 'es', 'd', 'ed', 'ing', 'ings', 'er', 'ers', 'ly'];
-/** Word-formation suffixes: power → powerful, condition → conditional are one word family. */
-const FORMATIONS = [
-  'al',
-  'ally',
-  'ful',
-  'ness',
-  'ment',
-  'ity',
-  'ic',
-  'ical',
-  'ion',
-  'ation',
-  'ist',
-  'ism',
-  'ous',
-];
-
-/**
- * Whether the question word meets its index term only through a stemming accident: the article never
- * writes the word itself, nor an inflection of its dictionary form, nor that form extended or
- * shortened by a word-formation suffix (power/powerful), nor a derived form the thesaurus knows. Only
- * then is the stem match taken as a different word (positive/position). Words the thesaurus does not
- * know get the benefit of the doubt.
- */
-function stemCollision(word: string, term: number, index: InvertedIndex, thesaurus: Thesaurus): boolean {
-  if (index.surfaceTerm.get(word) === term) return false;
-  // Terms found only in labels (a caption's "photo") have no written surfaces to compare with.
-  if ((index.postingStart[term + 1] ?? 0) === (index.postingStart[term] ?? 0)) return false;
-  const lemmas = thesaurus.lemmas(word);
-  if (lemmas.length === 0) return false;
-  const inflected = (base: string): boolean =>
-    [base, base.replace(/e$/, ''), base.replace(/y$/, 'i'), base + base.slice(-1)].some((stemBase) =>
-      INFLECTIONS.some((ending) => index.surfaceTerm.get(stemBase + ending) === term),
-    );
-  for (const lemma of lemmas) {
-    if (inflected(lemma)) return false;
-    for (const suffix of FORMATIONS) {
-      if (inflected(lemma + suffix)) return false;
-      if (
-        lemma.endsWith(suffix) &&
-        lemma.length - suffix.length >= 3 &&
-        inflected(lemma.slice(0, -suffix.length))
-      )
-        return false;
-    }
-  }
-  return !thesaurus
-    .related(word)
-    .some((related) => related.relation === 'derivation' && inflected(related.word));
-}
-
-const STOPWORD_LIST = [...STOPWORDS].filter((word) => word.length >= 2);
-
-/** Whether a word is one edit from a stopword of three letters or more (a typo of a function word). */
-function nearStopword(word: string): boolean {
-  if (word.length < 3 || word.length > 8) return false;
-  return STOPWORD_LIST.some(
-    (stopword) =>
-      stopword.length >= 3 &&
-      Math.abs(stopword.length - word.length) <= 1 &&
-      boundedEditDistance(word, stopword, 1) <= 1,
-  );
-}
-
-const MIN_DERIVATION_STEM = 5;
-
-/**
- * Index terms that share a stem prefix with the question word (compete/competition, invest/investor):
- * terms extending the query stem by a few letters, and the query stem's own prefixes that are terms.
- */
-function derivations(term: string, index: InvertedIndex): number[] {
-  if (term.length < MIN_DERIVATION_STEM || !/^\p{L}+$/u.test(term)) return [];
-  const found: number[] = [];
-  const sorted = index.sortedTerms;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((sorted[mid] ?? '') < term) low = mid + 1;
-    else high = mid;
-  }
-  for (let k = low; k < sorted.length && found.length < 4; k += 1) {
-    const candidate = sorted[k] ?? '';
-    if (!candidate.startsWith(term)) break;
-    if (candidate.length > term.length + 4) continue;
-    const id = index.termIds.get(candidate);
-    if (id !== undefined) found.push(id);
-  }
-  for (
-    let length = term.length - 1;
-    length >= MIN_DERIVATION_STEM && length >= term.length - 3;
-    length -= 1
-  ) {
-    const id = index.termIds.get(term.slice(0, length));
-    if (id !== undefined) found.push(id);
-  }
-  return found;
-}

@@ -15,7 +15,7 @@ describe('config', () => {
       guildId: undefined,
       apiUrl: undefined,
       logLevel: 'info',
-      cooldownSeconds: 3,
+      rateLimit: { burst: 10, refillSeconds: 3 },
       dataDir: 'data',
       dataWatch: false,
     });
@@ -30,7 +30,8 @@ describe('config', () => {
         DISCORD_GUILD_ID: '110000000000000002',
         DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
         LOG_LEVEL: 'DEBUG',
-        COOLDOWN_SECONDS: '0',
+        RATE_LIMIT_BURST: '0',
+        RATE_LIMIT_REFILL_SECONDS: '1.5',
         DATA_DIR: 'other',
         DATA_WATCH: 'On',
       }),
@@ -40,7 +41,7 @@ describe('config', () => {
       guildId: '110000000000000002',
       apiUrl: 'http://127.0.0.1:8080/api',
       logLevel: 'debug',
-      cooldownSeconds: 0,
+      rateLimit: { burst: 0, refillSeconds: 1.5 },
       dataDir: 'other',
       dataWatch: true,
     });
@@ -87,8 +88,16 @@ describe('config', () => {
     ],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of debug, info, warn, error, silent, got "verbose".'],
     [
-      { COOLDOWN_SECONDS: '-1' },
-      'COOLDOWN_SECONDS must be a number of seconds from 0 to 3600 (0 turns the cooldown off), got "-1".',
+      { RATE_LIMIT_BURST: '-1' },
+      'RATE_LIMIT_BURST must be a whole number of commands from 0 to 1000 (0 turns the limit off), got "-1".',
+    ],
+    [
+      { RATE_LIMIT_REFILL_SECONDS: 'soon' },
+      'RATE_LIMIT_REFILL_SECONDS must be a number of seconds from 0 to 3600 (the time to regain one command), got "soon".',
+    ],
+    [
+      { COOLDOWN_SECONDS: '3' },
+      'COOLDOWN_SECONDS is no longer read: the per-user limit is now RATE_LIMIT_BURST (commands at once, default 10, 0 = off) and RATE_LIMIT_REFILL_SECONDS (seconds to regain one, default 3); remove COOLDOWN_SECONDS from .env.',
     ],
     [{ DATA_WATCH: 'sometimes' }, 'DATA_WATCH must be 1 (on) or 0 (off), got "sometimes".'],
   ])('rejects %o with a message that teaches', (env, message) => {

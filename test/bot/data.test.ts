@@ -129,7 +129,7 @@ describe('DATA_WATCH', () => {
         DISCORD_API_URL: fakeDiscord().apiUrl,
         DATA_DIR: dir,
         DATA_WATCH: '1',
-        COOLDOWN_SECONDS: '0',
+        RATE_LIMIT_BURST: '0',
       });
       try {
         await waitFor(() => main.output().includes('logged in as'), 'login');

@@ -185,7 +185,7 @@ describe('argumentsReply', () => {
     expect(reply.content).toBeUndefined();
   });
 
-  it('too many for one message: whole arguments only, within 6000, and a note counting the rest', () => {
+  it('too many for one message: pages of whole arguments, each within 6000, every argument on a page', () => {
     const long = 'word '.repeat(60).trim();
     const many = (side: ArgumentSide, n: number) =>
       Array.from({ length: n }, (_, i) =>
@@ -203,9 +203,24 @@ describe('argumentsReply', () => {
     expect(fields.length).toBeGreaterThan(0);
     expect(fields.length).toBeLessThan(20);
     for (const field of fields) expect(toPlainText(field.value)).toMatch(/“word( word)* \S+ \d+”$/);
-    expect(reply.content).toContain(`Showing ${fields.length} of 20 arguments`);
-    expect(reply.content).toContain(`${20 - fields.length} of 10 “${SIDE_LABELS['against-huawei-access']}”`);
-    expect(reply.content).toContain('/arguments side:');
+    expect(reply.content).toBe(
+      `Page 1 of 2: arguments 1–${fields.length} of 20. Previous / Next turn the page. Narrow it with \`/arguments side:\`.`,
+    );
+    const ids = reply.components
+      .flatMap((r) => r.components)
+      .map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(ids).toEqual(['arguments:page:all:0', 'arguments:page:all:1']);
+    const second = argumentsReply(
+      [
+        { side: 'for-huawei-access', arguments: many('for-huawei-access', 10) },
+        { side: 'against-huawei-access', arguments: many('against-huawei-access', 10) },
+      ],
+      { page: 1 },
+    );
+    expectWithinLimits(second);
+    const rest = second.embeds.flatMap((e) => e.fields ?? []);
+    expect(fields.length + rest.length).toBe(20);
+    expect(second.embeds[0]!.title).toContain(SIDE_LABELS['against-huawei-access']);
   });
 });
 
@@ -352,7 +367,52 @@ describe('properties', () => {
     expect(argumentsCommand.resolveSide("Against Huawei's access")).toBe('against-huawei-access');
     expect(argumentsCommand.resolveSide('huawei')).toBeUndefined();
     expect(argumentsCommand.execute({ options: { side: 'sideways' }, userId: 'u' }, ctx).content).toBe(
-      'There is no side “sideways”. Choose one of: for-huawei-access, against-huawei-access, describes-position.',
+      "There is no side “sideways”. Choose one of: For Huawei's access, Against Huawei's access, Describes a position.",
     );
+  });
+});
+
+describe('decisionsReply pages', () => {
+  it('decisions that do not fit one message are on pages reached by Previous / Next, none left out', () => {
+    const long = 'word '.repeat(150).trim();
+    const decisions = Array.from({ length: 40 }, (_, i) =>
+      bare(decision({ id: `d${i}`, country: `Country ${i}`, status: 'banned', quote: `${long} ${i}` })),
+    );
+    const groups = [{ status: 'banned' as const, decisions }];
+    const pages: Reply[] = [];
+    for (let page = 0; page < 10; page++) {
+      const reply = decisionsReply(groups, { page });
+      expectWithinLimits(reply);
+      pages.push(reply);
+      const next = reply.components[0]!.components[1]!;
+      if ('disabled' in next && next.disabled) break;
+    }
+    const shown = pages.flatMap((r) => r.embeds.flatMap((e) => e.fields ?? []));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(shown).toHaveLength(40);
+    expect(pages[0]!.content).toMatch(/^Page 1 of \d+: decisions 1–\d+ of 40\./);
+    const ids = pages[0]!.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(ids).toEqual(['decisions:page:0', 'decisions:page:1']);
+  });
+});
+
+describe('facts leading an answer that do not all fit', () => {
+  it('say where the rest are', () => {
+    const facts = Array.from({ length: 5 }, (_, i) =>
+      bare(
+        argument({ id: `a${i}`, side: 'for-huawei-access', quote: `Quote ${i}.`, summary: `Summary ${i}.` }),
+      ),
+    );
+    const reply = answerReply({ question: 'q', hits: [cited(hit(P1))], facts, key: 'k', ephemeral: false });
+    const lead = reply.embeds[0]!.description!;
+    expect(lead.endsWith('\n\n*More decisions and arguments: `/decisions`, `/arguments`.*')).toBe(true);
+    const few = answerReply({
+      question: 'q',
+      hits: [cited(hit(P1))],
+      facts: facts.slice(0, 2),
+      key: 'k',
+      ephemeral: false,
+    });
+    expect(few.embeds[0]!.description).not.toContain('More decisions');
   });
 });

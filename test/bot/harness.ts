@@ -10,6 +10,8 @@ import { loadCommands } from '../../src/bot/commands.js';
 import type { Command } from '../../src/bot/commands.js';
 import { createContext } from '../../src/bot/context.js';
 import { createLogger } from '../../src/bot/log.js';
+import { TokenBucketLimiter } from '../../src/bot/rate-limit.js';
+import type { RateLimitSettings } from '../../src/bot/rate-limit.js';
 import { loadLibrary } from '../../src/library.js';
 import type { Library } from '../../src/library.js';
 import { FakeDiscord } from '../fake-discord/server.js';
@@ -64,11 +66,18 @@ export function realLibrary(): Promise<Library> {
 }
 
 export async function startHarness(
-  options: { cooldownSeconds?: number; deferAfterMs?: number; extraCommands?: readonly Command[] } = {},
+  options: {
+    rateLimit?: RateLimitSettings;
+    /** The library to answer from instead of the real one (e.g. a stub engine over the real data). */
+    library?: (real: Library) => Library;
+    deferAfterMs?: number;
+    extraCommands?: readonly Command[];
+  } = {},
 ): Promise<Harness> {
   const fake = new FakeDiscord({ token: TEST_TOKEN });
   await fake.start();
-  const library = await realLibrary();
+  const real = await realLibrary();
+  const library = options.library ? options.library(real) : real;
   const logLines: string[] = [];
   const log = createLogger({
     level: 'debug',
@@ -81,7 +90,7 @@ export async function startHarness(
     apiUrl: fake.apiUrl,
     commands,
     ctx: createContext(library, log),
-    cooldownSeconds: options.cooldownSeconds ?? 0,
+    rateLimiter: new TokenBucketLimiter(options.rateLimit ?? { burst: 0, refillSeconds: 0 }),
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });
   try {

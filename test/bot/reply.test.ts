@@ -257,11 +257,13 @@ describe('limits hold for any input (property)', () => {
               ephemeral,
               reference: { url: 'https://discord.com/channels/1/2/3' },
             }),
+            answerReply({ question, asked: question, hits: citedHits, key: 'key', ephemeral }),
             morePassagesReply({ question, hits: citedHits, key: 'key', offset: 1 }),
             noMatchReply(
               question,
               hits.map((h) => h.passage.text),
             ),
+            noMatchReply(question, [], { asked: question, reason: hits[0]!.passage.text }),
             quoteReply(art, hits[0]!.passage),
             sourcesReply([{ ...art, passages: hits.map((h) => h.passage) }]),
           ];
@@ -290,6 +292,30 @@ describe('limits hold for any input (property)', () => {
           expect(value.length).toBeLessThanOrEqual(LIMITS.choiceValue);
         }
       }),
+    );
+  });
+});
+
+describe('what the engine read and why it found nothing', () => {
+  it('"Read as" under a shortened message; a reason replaces the generic no-match sentence', () => {
+    const answer = answerReply({
+      question: 'hi all, long message… why did the council approve it?',
+      asked: 'why did the council approve it?',
+      hits: [cited(hit(P1))],
+      key: 'k',
+      ephemeral: false,
+    });
+    expect(answer.embeds[0]!.fields!.find((f) => f.name === 'Read as')?.value).toBe(
+      '“why did the council approve it?” (your message, shortened to its question)',
+    );
+    expect(noMatchReply('how much?', [], { reason: 'The article gives no such figure.' }).content).toBe(
+      'The article gives no such figure.',
+    );
+    expect(
+      noMatchReply('hello there, how much?', [], { asked: 'how much?', reason: 'No *such* figure.' }).content,
+    ).toBe('No \\*such\\* figure.\nRead as: “how much?” (your message, shortened to its question)');
+    expect(noMatchReply('hello there, weather?', [], { asked: 'weather?' }).content).toBe(
+      "The article doesn't cover that: nothing in it answers “weather?”.\nYour message was shortened to its question.",
     );
   });
 });

@@ -1,0 +1,23 @@
+/**
+ * Abstention: whether the engine refuses a question although passages matched some of its words.
+ * The evidence (which words are absent names or absent things) is gathered while reading the
+ * question (query.ts); here it is weighed, each test a named rule (rules.ts).
+ */
+import type { ParsedQuery } from './query.js';
+import type { RuleSwitches } from './rules.js';
+
+/** Why the engine refuses, or undefined when the best passage may answer. */
+export function abstain(
+  parsed: ParsedQuery,
+  bestCoverage: number,
+  minCoverage: number,
+  rules: RuleSwitches,
+): 'min-coverage' | 'absent-name' | 'absent-thing' | undefined {
+  // The best passage covers too little of what the question weighs.
+  if (rules.on('min-coverage') && bestCoverage < minCoverage) return 'min-coverage';
+  // A question naming someone or something the corpus never mentions is not answered by it.
+  if (rules.on('absent-name') && parsed.concepts.some((c) => c.absentName === true)) return 'absent-name';
+  // The first thing a question names is usually what it asks about ("the population of Port Ellery").
+  if (rules.on('absent-thing') && parsed.concepts[0]?.absentThing === true) return 'absent-thing';
+  return undefined;
+}

@@ -1,0 +1,75 @@
+/**
+ * How a question as people send it reaches the ranking: the chat message read from its question,
+ * questions about the article itself answered from its file's records, "when" questions preferring
+ * passages that say when, and figure questions kept to passages that give one. Each is a named rule
+ * (rules.ts); the wording analysis is in message.ts and intent.ts, passage signals in signals.ts.
+ */
+import type { Corpus } from '../corpus/types.js';
+import type { InvertedIndex } from './index-build.js';
+import { asksAboutArticle, asksForTime, figureAsked } from './intent.js';
+import { extractQuestion } from './message.js';
+import type { Candidate } from './rerank.js';
+import type { RuleSwitches } from './rules.js';
+import { hasFigure, hasTimeExpression } from './signals.js';
+import { articleFactAnswer } from './strings.js';
+import { TIME_BOOST } from './weights.js';
+
+/** A question about "the article" is answered from the files' records only when it can mean few. */
+const MAX_ARTICLES_DESCRIBED = 3;
+
+export interface ReadMessage {
+  /** What the engine reads. */
+  readonly question: string;
+  /** `{ asked }` when that differs from the message, to spread into the result; else empty. */
+  readonly asked: { readonly asked?: string };
+}
+
+/** The question a chat message asks (rule chat-message), and what to report as read. */
+export function readMessage(message: string, rules: RuleSwitches): ReadMessage {
+  if (!rules.on('chat-message')) return { question: message, asked: {} };
+  const read = extractQuestion(message);
+  // Nothing left to show as read when the message was only chatter or a link.
+  const shown = read.shortened && read.question.length > 0;
+  return { question: read.question, asked: shown ? { asked: read.question } : {} };
+}
+
+/**
+ * The answer to a question about the article itself (who published it, its title…), from what the
+ * article file records (rule article-metadata); undefined when the question is about something else.
+ */
+export function articleFacts(corpus: Corpus, question: string, rules: RuleSwitches): string | undefined {
+  if (!rules.on('article-metadata')) return undefined;
+  const { articles } = corpus;
+  if (articles.length === 0 || articles.length > MAX_ARTICLES_DESCRIBED) return undefined;
+  const field = asksAboutArticle(question);
+  if (field === undefined) return undefined;
+  return articles.map((article) => articleFactAnswer(article, field)).join(' ');
+}
+
+/** For a "when" question, passages that say when move ahead (rule when-prefers-time); re-sorted. */
+export function preferTimes(
+  index: InvertedIndex,
+  candidates: Candidate[],
+  question: string,
+  rules: RuleSwitches,
+): Candidate[] {
+  if (!rules.on('when-prefers-time') || !asksForTime(question)) return candidates;
+  for (const c of candidates)
+    if (hasTimeExpression(index.passages[c.doc]?.text ?? '')) c.final += TIME_BOOST * c.coverage;
+  return candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
+}
+
+/**
+ * For a question asking for a figure, the candidates that give that kind of figure (rule
+ * figure-needs-number); undefined when the question asks for none.
+ */
+export function figureAnswers(
+  index: InvertedIndex,
+  candidates: readonly Candidate[],
+  question: string,
+  rules: RuleSwitches,
+): Candidate[] | undefined {
+  const kind = rules.on('figure-needs-number') ? figureAsked(question) : undefined;
+  if (kind === undefined) return undefined;
+  return candidates.filter((c) => hasFigure(index.passages[c.doc]?.text ?? '', kind));
+}

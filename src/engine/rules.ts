@@ -1,0 +1,113 @@
+/**
+ * Every ranking and abstention rule of the engine, by name, with the reason it is right for language
+ * (not which question it fixes). Each can be switched off through `EngineOptions.disabledRules`, which
+ * is how `npm run eval -- --ablation` counts what a rule changes on every question set. A rule that
+ * changes one or two questions is a candidate for deletion, not for tuning.
+ *
+ * To add a rule: append an entry here, then guard its code with `rules.on('its-name')`.
+ */
+
+export interface Rule {
+  readonly name: string;
+  /** ranking: orders passages; abstention: decides to refuse; query: how a question is read. */
+  readonly kind: 'ranking' | 'abstention' | 'query';
+  readonly why: string;
+}
+
+export const RULES = [
+  {
+    name: 'min-coverage',
+    kind: 'abstention',
+    why: 'A passage that covers too little of what the question weighs is about something else; quoting it would mislead.',
+  },
+  {
+    name: 'absent-name',
+    kind: 'abstention',
+    why: 'A name (Germany, Reuters, TSMC) the corpus never mentions means the question is about a thing the article does not cover.',
+  },
+  {
+    name: 'absent-thing',
+    kind: 'abstention',
+    why: 'When the head noun the question asks about (the population, the weather) is nowhere in the corpus, with no synonym or kind of it, nothing in it answers.',
+  },
+  {
+    name: 'quote-demand',
+    kind: 'ranking',
+    why: 'Words the asker put in quotes are a demand: passages containing them verbatim come first.',
+  },
+  {
+    name: 'context-field',
+    kind: 'ranking',
+    why: 'A passage continues the previous one and sits under its heading: words found there are weaker evidence, but evidence.',
+  },
+  {
+    name: 'best-sentence',
+    kind: 'ranking',
+    why: 'An answer is usually one sentence: a passage whose single sentence covers the question beats one that scatters its words.',
+  },
+  {
+    name: 'specificity',
+    kind: 'ranking',
+    why: 'Everyday words (go, good, thing) are in every text; their weight falls with their everyday frequency so they neither make nor break a match.',
+  },
+  {
+    name: 'derivations',
+    kind: 'query',
+    why: 'Words of one family (compete/competition, invest/investor) usually mean the same thing in a question.',
+  },
+  {
+    name: 'thesaurus',
+    kind: 'query',
+    why: 'Askers paraphrase: a synonym or derived form of a word the article lacks may stand for it, at low weight and low coverage.',
+  },
+  {
+    name: 'typo-correction',
+    kind: 'query',
+    why: 'A misspelt word means its nearest spelling in the article or in English; a correct English word is not a typo of another.',
+  },
+  {
+    name: 'aliases',
+    kind: 'query',
+    why: 'The data folder names one thing several ways (the US, America, Washington); any of them matches.',
+  },
+  {
+    name: 'acronym-case',
+    kind: 'query',
+    why: 'An acronym (US, UK) is met by its own letters in any case (uk), never by a lower-case word that only stems to them (use, uses → us).',
+  },
+  {
+    name: 'chat-message',
+    kind: 'query',
+    why: 'Greetings, thanks, sign-offs, links, mention tags and code are not evidence about what is asked, and a long message is answered from its question sentence: every extra word dilutes how much of the question a passage can cover.',
+  },
+  {
+    name: 'article-metadata',
+    kind: 'abstention',
+    why: 'Who published or wrote the article, its title, date and link are not in its passages: they are answered from what the article file records, and what it does not record is said plainly instead of quoting a passage.',
+  },
+  {
+    name: 'figure-needs-number',
+    kind: 'abstention',
+    why: 'A question asking how many, how much, what share or what price is answered only by a passage that gives a figure; a passage on the subject without one does not answer it.',
+  },
+  {
+    name: 'when-prefers-time',
+    kind: 'ranking',
+    why: 'A "when" question is answered by a passage that says when (a year, a month, last week, an anniversary): among passages on the subject those come first.',
+  },
+] as const satisfies readonly Rule[];
+
+export type RuleName = (typeof RULES)[number]['name'];
+
+/** Which rules are on for one engine. */
+export interface RuleSwitches {
+  on(name: RuleName): boolean;
+}
+
+export const ALL_RULES_ON: RuleSwitches = { on: () => true };
+
+export function ruleSwitches(disabled: ReadonlySet<RuleName> | undefined): RuleSwitches {
+  if (disabled === undefined || disabled.size === 0) return ALL_RULES_ON;
+  const off = new Set(disabled);
+  return { on: (name) => !off.has(name) };
+}

@@ -1,0 +1,132 @@
+/**
+ * Query variants: the index terms that may stand for a question word besides itself (derived forms,
+ * compound parts, thesaurus synonyms, typo corrections), and the terms a lower-case word must not meet
+ * (acronyms).
+ */
+import { boundedEditDistance } from './fuzzy.js';
+import type { FuzzyMatch } from './fuzzy.js';
+import type { InvertedIndex } from './index-build.js';
+import type { Thesaurus } from './lexicon-info.js';
+import type { Variant } from './query.js';
+import { STOPWORDS, plainWordTerm, stem } from './tokenize.js';
+import type { Token } from './tokenize.js';
+import {
+  DERIVATION_WEIGHT,
+  MAX_SYNONYM_COVER,
+  MIN_RELATED_WEIGHT,
+  SYNONYM_WEIGHT,
+  TYPO_WEIGHT,
+} from './weights.js';
+
+const acronymTermsOf = new WeakMap<InvertedIndex, ReadonlySet<number>>();
+
+/** Index terms written in the corpus only as acronyms (US, IT): no plain word of the corpus has them. */
+export function acronymTerms(index: InvertedIndex): ReadonlySet<number> {
+  const cached = acronymTermsOf.get(index);
+  if (cached !== undefined) return cached;
+  const plain = new Set<number>();
+  const all = new Set<number>();
+  for (const [surface, id] of index.surfaceTerm) {
+    all.add(id);
+    const term = plainWordTerm(surface);
+    if (term !== undefined && index.termIds.get(term) === id) plain.add(id);
+  }
+  const acronyms = new Set([...all].filter((id) => !plain.has(id)));
+  acronymTermsOf.set(index, acronyms);
+  return acronyms;
+}
+
+/** Article words at most `within` edits from a misspelling, as variants weighted by closeness. */
+export function typoVariants(
+  matches: readonly FuzzyMatch[],
+  within: number,
+  word: string,
+  index: InvertedIndex,
+  existing: readonly Variant[],
+): Variant[] {
+  const found: Variant[] = [];
+  for (const match of matches) {
+    if (match.distance > within) continue;
+    const id = index.surfaceTerm.get(match.word);
+    if (id === undefined || [...existing, ...found].some((v) => v.terms[0] === id)) continue;
+    const closeness = 1 - match.distance / Math.max(word.length, match.word.length);
+    found.push({ terms: [id], weight: TYPO_WEIGHT * closeness });
+  }
+  return found;
+}
+
+const MAX_RELATED_VARIANTS = 6;
+
+/** Adds index terms of the word's synonyms and derived forms (only terms the index has) as variants. */
+export function addRelated(
+  token: Token,
+  thesaurus: Thesaurus,
+  index: InvertedIndex,
+  variants: Variant[],
+  hasPostings: (id: number) => boolean,
+  specific: number,
+): void {
+  let added = 0;
+  for (const related of thesaurus.related(token.word)) {
+    if (added >= MAX_RELATED_VARIANTS) break;
+    const id = index.termIds.get(stem(related.word));
+    if (id === undefined || !hasPostings(id) || variants.some((v) => v.terms[0] === id)) continue;
+    // An everyday word's synonyms are everyday words too: they would match anywhere.
+    const weight =
+      related.relation === 'derivation' ? DERIVATION_WEIGHT : SYNONYM_WEIGHT * related.weight * specific;
+    if (weight < MIN_RELATED_WEIGHT) continue;
+    variants.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
+    added += 1;
+  }
+}
+
+const STOPWORD_LIST = [...STOPWORDS].filter((word) => word.length >= 2);
+
+/** Whether a word is one edit from a stopword of three letters or more (a typo of a function word). */
+export function nearStopword(word: string): boolean {
+  if (word.length < 3 || word.length > 8) return false;
+  return STOPWORD_LIST.some(
+    (stopword) =>
+      stopword.length >= 3 &&
+      Math.abs(stopword.length - word.length) <= 1 &&
+      boundedEditDistance(word, stopword, 1) <= 1,
+  );
+}
+
+const MIN_DERIVATION_STEM = 5;
+const MAX_DERIVATIONS = 4;
+
+/**
+ * Index terms that share a stem prefix with the question word (compete/competition, invest/investor):
+ * terms extending the query stem by a few letters, and the query stem's own prefixes that are terms.
+ */
+export function derivations(term: string, index: InvertedIndex): number[] {
+  if (term.length < MIN_DERIVATION_STEM || !/^\p{L}+$/u.test(term)) return [];
+  const isTerm = (rest: string): boolean => rest.length >= MIN_DERIVATION_STEM - 1 && index.termIds.has(rest);
+  const found: number[] = [];
+  const sorted = index.sortedTerms;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] ?? '') < term) low = mid + 1;
+    else high = mid;
+  }
+  for (let k = low; k < sorted.length && found.length < MAX_DERIVATIONS; k += 1) {
+    const candidate = sorted[k] ?? '';
+    if (!candidate.startsWith(term)) break;
+    // Longer extensions only when the rest is a word of its own: a compound (cyber → cybersecurity).
+    if (candidate.length > term.length + 4 && !isTerm(candidate.slice(term.length))) continue;
+    const id = index.termIds.get(candidate);
+    if (id !== undefined) found.push(id);
+  }
+  for (
+    let length = term.length - 1;
+    length >= MIN_DERIVATION_STEM && length >= term.length - 3;
+    length -= 1
+  ) {
+    const id = index.termIds.get(term.slice(0, length));
+    if (id !== undefined) found.push(id);
+  }
+  return found;
+}

@@ -1,0 +1,67 @@
+/**
+ * Every ranking weight of the engine in one place, each with the reason for its value. Query-side
+ * weights (how much a variant of a question word counts) and passage-side weights (how ranking
+ * signals add up). Changing one changes every question set: measure with `npm run eval -- --ablation`.
+ */
+
+/** BM25 term-frequency saturation and length normalisation: the usual defaults, robust across corpora. */
+export const K1 = 1.2;
+export const B = 0.75;
+
+/**
+ * The previous passage, heading and caption label score at a quarter: a passage often continues the
+ * one before it ("He said…"), but its own words are what it says.
+ */
+export const CONTEXT_WEIGHT = 0.25;
+/** A concept found only in that context covers half: the passage depends on it but does not say it. */
+export const CONTEXT_COVER = 0.5;
+
+/** BM25 candidates re-ranked by coverage: enough that the right passage is nearly always among them. */
+export const RERANK_DEPTH = 40;
+/** Of those, how many get the costly signals (best sentence): answers sit near the top after coverage. */
+export const DETAIL_DEPTH = 10;
+
+/**
+ * Final score = BM25 (normalised to the best) + COVERAGE_WEIGHT × coverage + SENTENCE_WEIGHT × best
+ * sentence + phrase. Coverage is weighed nearly like BM25 because a passage that answers covers what
+ * the question is about; the best sentence less, since a good answer may span two sentences.
+ */
+export const COVERAGE_WEIGHT = 0.8;
+export const SENTENCE_WEIGHT = 0.5;
+/** A passage containing every quoted phrase gains a full point: the asker demanded those words. */
+export const QUOTE_BONUS = 1;
+/** A passage lacking a quoted phrase keeps this share of its coverage (it answers less of what was asked). */
+export const QUOTE_MISSING_FACTOR = 0.6;
+/** When some passage has the quoted words verbatim, the others drop below every one of them. */
+export const QUOTE_DEMAND_PENALTY = 10;
+
+/** Default minimum coverage to answer: below a third of the question's weight, a passage is about something else. */
+export const DEFAULT_MIN_COVERAGE = 0.3;
+
+/** An alias from the data folder's table is nearly the word itself (the table was written for this article). */
+export const ALIAS_WEIGHT = 0.85;
+/** A word of the same family (compete/competition) usually, but not always, means the same. */
+export const DERIVATION_WEIGHT = 0.7;
+/** A corrected misspelling is what was meant, nearly always; closeness scales it further. */
+export const TYPO_WEIGHT = 0.9;
+/** A thesaurus synonym is weaker evidence than an alias: senses differ (before ambiguity and rarity). */
+export const SYNONYM_WEIGHT = 0.5;
+/** Coverage a synonym may give at most: it may rank a passage but not make an off-topic question look answered. */
+export const MAX_SYNONYM_COVER = 0.25;
+/** Below this a synonym is more noise than evidence. */
+export const MIN_RELATED_WEIGHT = 0.1;
+/** Everyday words keep this share of their weight: they neither make nor break a match. */
+export const SPECIFICITY_FLOOR = 0.15;
+/**
+ * An absent everyday word counts this share of an absent name: paraphrases use words the article
+ * lacks, so such a word is weaker evidence that the question is about something else.
+ */
+export const ABSENT_COMMON_WORD = 0.6;
+
+/**
+ * For a "when" question, a passage with a time expression gains this much times its coverage: a
+ * passage fully on the subject gains as much as the best sentence can give (SENTENCE_WEIGHT), one
+ * that covers little of the question gains little, so it orders passages on the subject and does
+ * not lift one that is off it.
+ */
+export const TIME_BOOST = 0.5;

@@ -1,0 +1,202 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.js';
+import type { Corpus } from '../src/corpus/types.js';
+import { createEngine } from '../src/engine/index.js';
+import type { EngineOptions } from '../src/engine/index.js';
+import type { Engine, SearchResult } from '../src/engine/types.js';
+import { loadLexicon } from '../src/lexicon.js';
+import { NO_SUCH_FIGURE } from '../src/engine/strings.js';
+import { memoryCorpus } from './support/memory-corpus.js';
+
+/** A small article in which some passages give figures and times and others do not. */
+const TEXTS = [
+  'The harbour authority approved the new ferry terminal after a long public consultation.',
+  'Residents opposed the terminal because of traffic on the coast road and noise from the ferries.',
+  'The terminal will cost 48 million pounds and employ 300 people when it opens.',
+  'The ferry operator said the terminal would double the number of crossings to the islands.',
+  'Work on the terminal began in March 2021, a year after the first plans were published.',
+  'Fishermen fear the ferry terminal will take over the moorings their boats have used for generations.',
+];
+
+function corpus(): Corpus {
+  const base = memoryCorpus(TEXTS);
+  const article = base.articles[0];
+  if (article === undefined) throw new Error('memory corpus has no article');
+  return { ...base, articles: [{ ...article, title: 'Ferry terminal approved', publisher: 'Coast Weekly' }] };
+}
+
+function search(question: string, options: EngineOptions = {}): SearchResult {
+  return createEngine(corpus(), options).search(question);
+}
+
+function top(result: SearchResult): number | undefined {
+  return result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined;
+}
+
+describe('chat messages are read from their question', () => {
+  it('answers a chatty message as its question and says what it read', () => {
+    const result = search(
+      'hey all <@123>, why did residents oppose the ferry terminal? thanks!! https://coast.example/x',
+    );
+    expect(result.kind).toBe('answer');
+    expect(top(result)).toBe(2);
+    expect(result.asked).toBe('why did residents oppose the ferry terminal?');
+  });
+
+  it('sets no `asked` when the question was read as typed', () => {
+    const result = search('Why did residents oppose the ferry terminal?');
+    expect(result.asked).toBeUndefined();
+  });
+
+  it('refuses a message that is only a link, without reading the link as a question', () => {
+    const result = search('https://coast.example/news/ferry-terminal-approved');
+    expect(result.kind).toBe('no-match');
+    expect(result.asked).toBeUndefined();
+    expect(
+      search('https://coast.example/news/ferry-terminal-approved', {
+        disabledRules: new Set(['chat-message']),
+      }).kind,
+    ).toBe('answer');
+  });
+
+  it('reads the message as typed when the rule is off', () => {
+    const result = search('hi, why did residents oppose the ferry terminal?', {
+      disabledRules: new Set(['chat-message']),
+    });
+    expect(result.asked).toBeUndefined();
+  });
+});
+
+describe('questions asking for a figure', () => {
+  it('are answered only by passages that give one', () => {
+    const result = search('How much will the ferry terminal cost?');
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect(result.results.map((hit) => hit.passage.paragraph)).toEqual([3, 4]);
+  });
+
+  it('are refused with a sentence saying so when no passage on the subject gives one', () => {
+    const result = search('How many moorings do the fishermen use?');
+    expect(result).toMatchObject({ kind: 'no-match', reason: NO_SUCH_FIGURE });
+  });
+
+  it('are answered from the best passage when the rule is off', () => {
+    const result = search('How many moorings do the fishermen use?', {
+      disabledRules: new Set(['figure-needs-number']),
+    });
+    expect(top(result)).toBe(6);
+  });
+
+  it('leave questions that ask for no figure alone', () => {
+    expect(top(search('What do fishermen fear about the ferry terminal?'))).toBe(6);
+  });
+});
+
+describe('"when" questions', () => {
+  /** Two passages on the same event; only the second says when, and the first matches more words. */
+  const library = memoryCorpus([
+    'The council opened the library on the square, and readers praised the council for the library.',
+    'Since the council opened the library in 2019, loans have doubled across the district.',
+    'The swimming pool closed for repairs.',
+  ]);
+  const first = (question: string, options: EngineOptions = {}): number | undefined =>
+    top(createEngine(library, options).search(question));
+
+  it('prefer a passage that says when over one that matches as well without a time', () => {
+    expect(first('When did the council open the library?')).toBe(2);
+    expect(
+      first('When did the council open the library?', { disabledRules: new Set(['when-prefers-time']) }),
+    ).toBe(1);
+  });
+
+  it('leave the order of other questions alone', () => {
+    expect(first('Did the council open the library?')).toBe(
+      first('Did the council open the library?', { disabledRules: new Set(['when-prefers-time']) }),
+    );
+  });
+
+  it('are re-ranked, not filtered: a passage without a time still answers', () => {
+    const result = search('When did the harbour authority approve the terminal?');
+    expect(top(result)).toBe(1);
+  });
+});
+
+describe('questions about the article itself', () => {
+  it('are answered from what the article file records, never with a passage', () => {
+    expect(search('Who published this article?')).toMatchObject({
+      kind: 'no-match',
+      reason:
+        '"Ferry terminal approved" was published by Coast Weekly. The article file records no author, publication date or URL.',
+    });
+    expect(search('who wrote it?')).toMatchObject({
+      kind: 'no-match',
+      reason:
+        'The article file does not record who wrote "Ferry terminal approved" (Coast Weekly): it names no author. The article file records no publication date or URL.',
+    });
+  });
+
+  it('are read after chat noise is removed', () => {
+    const result = search('hi! when was the article published? cheers');
+    expect(result).toMatchObject({ kind: 'no-match', asked: 'when was the article published?' });
+    expect(result.kind === 'no-match' ? result.reason : '').toContain('does not record when');
+  });
+
+  it('are searched like any question when the rule is off', () => {
+    const result = search('Who published this article?', { disabledRules: new Set(['article-metadata']) });
+    expect(result.kind === 'no-match' ? result.reason : undefined).toBeUndefined();
+  });
+
+  it('do not catch questions about what the article reports', () => {
+    const result = search('When were the first plans for the terminal published?');
+    expect(top(result)).toBe(5);
+  });
+});
+
+describe('chat messages: properties over the bundled article', () => {
+  const PIECES = [
+    'hey all,',
+    'thanks!',
+    '<@123>',
+    ':wave:',
+    'https://www.lightreading.com/asia/huawei-gets-some-5g-wins',
+    '`x`',
+    '?',
+    '.',
+    ' - ',
+    'I keep hearing',
+    'who published it',
+    'how many',
+    'when did',
+    'Italy',
+    'approve',
+    'Huawei',
+    'market share',
+    'the article',
+    '2018',
+  ];
+  const message = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(' '));
+  let engine: Engine;
+  const errors: unknown[] = [];
+
+  beforeAll(async () => {
+    engine = createEngine(await loadCorpus('data'), {
+      lexicon: loadLexicon(),
+      onInternalError: (error) => errors.push(error),
+    });
+  });
+
+  it("answers every message without an internal error, reading it from the message's own words", () => {
+    fc.assert(
+      fc.property(message, (text) => {
+        const result = engine.search(text);
+        expect(errors).toEqual([]);
+        const words = new Set(text.match(/[\p{L}\p{N}]+/gu) ?? []);
+        for (const word of result.asked?.match(/[\p{L}\p{N}]+/gu) ?? []) expect(words).toContain(word);
+        if (result.kind === 'no-match' && result.reason !== undefined)
+          expect(result.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
