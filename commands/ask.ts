@@ -1,6 +1,6 @@
 /** /ask question:<text> [private:<bool>]: the best verbatim excerpt with its citation. */
 import { SlashCommandBuilder } from 'discord.js';
-import { answerQuestion, morePassages, shareAnswer } from '../src/bot/answers.js';
+import { answerQuestion, morePassages, recordVote, shareAnswer } from '../src/bot/answers.js';
 import type { AutocompleteRequest, ButtonRequest, CommandRequest } from '../src/bot/commands.js';
 import type { BotContext } from '../src/bot/context.js';
 import { LIMITS, MAX_QUESTION_CHARS } from '../src/bot/limits.js';
@@ -23,9 +23,12 @@ export const data = new SlashCommandBuilder()
     option.setName('private').setDescription('Show the answer only to you (default: everyone sees it)'),
   );
 
-export function execute(request: CommandRequest, ctx: BotContext): Reply {
+export function execute(request: CommandRequest, ctx: BotContext): Promise<Reply> {
   const question = String(request.options.question ?? '');
-  return answerQuestion(ctx, question, { ephemeral: request.options.private === true });
+  return answerQuestion(ctx, question, {
+    ephemeral: request.options.private === true,
+    guildId: request.guildId,
+  });
 }
 
 export function autocomplete(request: AutocompleteRequest, ctx: BotContext): Choice[] {
@@ -36,9 +39,10 @@ export function autocomplete(request: AutocompleteRequest, ctx: BotContext): Cho
 
 export const customIdPrefix = CUSTOM_ID_PREFIX;
 
-export function button(request: ButtonRequest, ctx: BotContext): Reply {
+export function button(request: ButtonRequest, ctx: BotContext): Reply | Promise<Reply> {
   const action = parseCustomId(request.customId);
   if (!action) return noticeReply(`Unknown button: ${request.customId.slice(0, 50)}`);
+  if (action.kind === 'vote') return recordVote(ctx, action.key, action.helpful, request);
   return action.kind === 'more'
     ? morePassages(ctx, action.key, action.offset, request.messageTitle)
     : shareAnswer(ctx, action.key, request.messageTitle);

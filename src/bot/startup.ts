@@ -6,6 +6,7 @@ import { loadCommands } from './commands.js';
 import type { Command } from './commands.js';
 import { createContext } from './context.js';
 import type { BotContext } from './context.js';
+import type { Feedback } from '../store/feedback.js';
 import type { Logger } from './log.js';
 
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
@@ -16,14 +17,17 @@ export interface Prepared {
 }
 
 /** @throws DataError (bad data files) or CommandError (a command file breaks the contract). */
-export async function prepare(config: Config, log: Logger): Promise<Prepared> {
-  const [ctx, commands] = await Promise.all([loadContext(config.dataDir, log), loadCommands(COMMANDS_DIR)]);
+export async function prepare(config: Config, log: Logger, feedback?: Feedback): Promise<Prepared> {
+  const [ctx, commands] = await Promise.all([
+    loadContext(config.dataDir, log, feedback),
+    loadCommands(COMMANDS_DIR),
+  ]);
   return { commands, ctx };
 }
 
 /** A fresh handler context over the data in `dataDir` (start-up and DATA_WATCH reloads). @throws DataError */
-export async function loadContext(dataDir: string, log: Logger): Promise<BotContext> {
-  return createContext(await loadLibrary(dataDir), log);
+export async function loadContext(dataDir: string, log: Logger, feedback?: Feedback): Promise<BotContext> {
+  return createContext(await loadLibrary(dataDir), log, feedback);
 }
 
 /** True when `importMetaUrl` is the script node was started with (not imported by a test). */

@@ -18,6 +18,13 @@ describe('config', () => {
       cooldownSeconds: 3,
       dataDir: 'data',
       dataWatch: false,
+      publicKey: undefined,
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      storeDir: '.data/store',
+      feedbackSalt: undefined,
+      retentionDays: 90,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -43,6 +50,13 @@ describe('config', () => {
       cooldownSeconds: 0,
       dataDir: 'other',
       dataWatch: true,
+      publicKey: undefined,
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      storeDir: '.data/store',
+      feedbackSalt: undefined,
+      retentionDays: 90,
     });
   });
 
