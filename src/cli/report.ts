@@ -45,7 +45,7 @@ function table(head: readonly string[], rows: readonly string[][]): string[] {
 }
 
 async function main(): Promise<number> {
-  let json = false;
+  let json: boolean;
   try {
     const { values } = parseArgs({ options: { json: { type: 'boolean' }, help: { type: 'boolean' } } });
     if (values.help) {
