@@ -158,9 +158,9 @@ describe('POST /interactions', () => {
       commandInteraction('ask', { question: 'What did Italy decide about Vodafone?' }),
     );
     const message = { id: '810000000000000001', embeds: asked.json.data.embeds };
-    const [more, up, down] = ['more', ':up:', ':down:'].map((part) =>
-      customIds(asked.json.data).find((id) => id.includes(part))!,
-    );
+    const [more, up, down] = ['more', ':up:', ':down:'].map(
+      (part) => customIds(asked.json.data).find((id) => id.includes(part)) ?? 'missing',
+    ) as [string, string, string];
     const page = await post(buttonInteraction(more, message));
     expect(page.json.type).toBe(4);
     expect(page.json.data.allowed_mentions).toEqual({ parse: [] });
