@@ -57,7 +57,9 @@ async function main(): Promise<void> {
     log.error(`cannot open the store: ${redact((error as Error).message, storeSecrets)}`);
     process.exit(1);
   });
-  const feedback = createFeedback(opening);
+  const feedback = createFeedback(opening, {
+    onBackgroundError: (error) => log.error(`store write failed: ${redact(String(error), storeSecrets)}`),
+  });
 
   let prepared;
   try {

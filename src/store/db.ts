@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { MIGRATIONS, MIGRATION_LOCK_ID } from './schema.js';
 
 export type Row = Record<string, unknown>;
@@ -58,28 +59,70 @@ export async function openPostgres(url: string): Promise<Db> {
   };
 }
 
-/** PGlite keeps one PostgreSQL in the folder; one process at a time may open it. */
+/**
+ * PGlite keeps one PostgreSQL in the folder; one process at a time may open it. It runs in a worker thread
+ * (src/store/pglite-worker.mjs) so its synchronous WebAssembly work never blocks the event loop.
+ */
 export async function openEmbedded(dir: string): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite');
   const absolute = path.resolve(dir);
   await mkdir(absolute, { recursive: true });
-  let db: InstanceType<typeof PGlite>;
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dir: absolute },
+  });
+  const waiting = new Map<number, { resolve: (rows: Row[]) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let failure: Error | undefined;
+  const opened = new Promise<void>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'open') return resolve();
+      if (message.kind === 'failed') return reject(new Error(message.message));
+      const pending = message.id === undefined ? undefined : waiting.get(message.id);
+      if (!pending || message.id === undefined) return;
+      waiting.delete(message.id);
+      if (message.error !== undefined) pending.reject(new Error(message.error));
+      else pending.resolve(message.rows ?? []);
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      reject(error);
+      for (const pending of waiting.values()) pending.reject(error);
+      waiting.clear();
+    });
+  });
+  const send = (message: { sql?: string; params?: readonly unknown[]; close?: true }) =>
+    new Promise<Row[]>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
   try {
-    db = await PGlite.create(absolute);
+    await opened;
   } catch (error) {
+    await worker.terminate();
     throw new StoreError(
       `cannot open the embedded store in ${dir}: ${(error as Error).message}. Is another process using it? Stop it, or set STORE_DIR to another folder.`,
       { cause: error },
     );
   }
-  await migrate(async (sql, params) => (await db.query<Row>(sql, params as unknown[])).rows);
+  await migrate((sql, params) => send({ sql, params: params ?? [] }));
   return {
     description: `embedded ${dir}`,
-    async query<R extends Row>(sql: string, params: readonly unknown[] = []) {
-      return (await db.query<R>(sql, params as unknown[])).rows;
+    query: <R extends Row>(sql: string, params: readonly unknown[] = []) =>
+      send({ sql, params }) as Promise<R[]>,
+    async close() {
+      await send({ close: true }).catch(() => []);
+      await worker.terminate();
     },
-    close: () => db.close(),
   };
+}
+
+interface WorkerMessage {
+  readonly kind?: 'open' | 'failed';
+  readonly message?: string;
+  readonly id?: number;
+  readonly rows?: Row[];
+  readonly error?: string;
 }
 
 type Query = (sql: string, params?: readonly unknown[]) => Promise<Row[]>;

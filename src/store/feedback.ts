@@ -13,6 +13,8 @@ export interface Feedback {
 }
 
 export interface FeedbackHooks {
+  /** A write that nobody waited for failed (see createFeedback). */
+  onBackgroundError?(error: unknown): void;
   onRefusal?(): void;
   onVote?(helpful: boolean, outcome: 'recorded' | 'replaced'): void;
 }
@@ -21,26 +23,36 @@ export interface FeedbackHooks {
 const REMEMBERED_KEYS = 5000;
 
 /**
- * `store` may still be opening (the gateway logs in meanwhile: PGlite takes seconds to open): every
- * operation waits for it, so nothing is answered before it is recorded.
+ * `opening` may still be opening: the gateway logs in meanwhile, since PGlite takes seconds to open. A vote
+ * (whose reply says "recorded") always waits for the store. Answers and refusals are written before the
+ * reply once the store is open; in the first seconds before that they are queued instead of holding up
+ * the answer (`npm run serve` opens the store before it reports ready, so there they always wait).
  */
 export function createFeedback(opening: Store | Promise<Store>, hooks: FeedbackHooks = {}): Feedback {
   const remembered = new Set<string>();
   const ready = Promise.resolve(opening);
+  let open: Store | undefined;
   // Unhandled until the first vote otherwise; the opener reports the failure itself.
-  ready.catch(() => {});
+  ready.then((store) => (open = store)).catch(() => {});
+  const write = async (action: (store: Store) => Promise<void>) => {
+    if (open) return action(open);
+    ready.then(action).catch((error: unknown) => hooks.onBackgroundError?.(error));
+  };
   return {
     async answered(key, answer) {
       if (remembered.has(key)) return;
-      const store = await ready;
-      await store.rememberAnswer(key, answer);
-      if (remembered.size >= REMEMBERED_KEYS) remembered.clear();
-      remembered.add(key);
+      await write(async (store) => {
+        await store.rememberAnswer(key, answer);
+        if (remembered.size >= REMEMBERED_KEYS) remembered.clear();
+        remembered.add(key);
+      });
     },
     recall: async (key) => (await ready).findAnswer(key),
     async refused(question, guildId) {
-      await (await ready).recordRefusal(question, guildId);
-      hooks.onRefusal?.();
+      await write(async (store) => {
+        await store.recordRefusal(question, guildId);
+        hooks.onRefusal?.();
+      });
     },
     async vote(vote) {
       const outcome = await (await ready).recordVote(vote);
