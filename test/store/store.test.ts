@@ -85,6 +85,17 @@ describe.each(backends)('store on %s', (_name, open) => {
     ]);
   });
 
+  it('records every one of a burst of concurrent refusals (group commit), each resolving after its write', async () => {
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => store.recordRefusal(`burst question ${i % 3}`, 'g')),
+    );
+    const rows = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM refusals WHERE question LIKE 'burst question %'",
+    );
+    expect(Number(rows[0]?.n)).toBe(60);
+    await db.query("DELETE FROM refusals WHERE question LIKE 'burst question %'");
+  });
+
   it('deletes votes and refusals older than the retention', async () => {
     await db.query(
       "UPDATE refusals SET refused_at = now() - interval '100 days' WHERE question = 'who won the world cup'",
