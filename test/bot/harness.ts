@@ -9,6 +9,7 @@ import type { Bot } from '../../src/bot/bot.js';
 import { loadCommands } from '../../src/bot/commands.js';
 import type { Command } from '../../src/bot/commands.js';
 import { createContext } from '../../src/bot/context.js';
+import type { Feedback } from '../../src/store/feedback.js';
 import { createLogger } from '../../src/bot/log.js';
 import { loadLibrary } from '../../src/library.js';
 import type { Library } from '../../src/library.js';
@@ -55,7 +56,13 @@ export function realLibrary(): Promise<Library> {
 }
 
 export async function startHarness(
-  options: { cooldownSeconds?: number; deferAfterMs?: number; extraCommands?: readonly Command[] } = {},
+  options: {
+    cooldownSeconds?: number;
+    deferAfterMs?: number;
+    extraCommands?: readonly Command[];
+    /** Record votes and refusals (the store `npm start` opens); absent: nothing is recorded. */
+    feedback?: Feedback;
+  } = {},
 ): Promise<Harness> {
   const fake = new FakeDiscord({ token: TEST_TOKEN });
   await fake.start();
@@ -71,7 +78,7 @@ export async function startHarness(
     token: TEST_TOKEN,
     apiUrl: fake.apiUrl,
     commands,
-    ctx: createContext(library, log),
+    ctx: createContext(library, log, options.feedback),
     cooldownSeconds: options.cooldownSeconds ?? 0,
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });
