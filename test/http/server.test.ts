@@ -233,6 +233,23 @@ describe('routes', () => {
   });
 });
 
+describe('shutdown', () => {
+  it('drain lets an in-flight request finish before it resolves, then refuses new connections', async () => {
+    slowMs = 400;
+    const inFlight = post({ type: 2, ...commandInteraction('help') });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    let drained = false;
+    const draining = endpoint.drain(5000).then(() => (drained = true));
+    const answered = await inFlight;
+    expect(answered.json.type).toBe(4);
+    expect(drained).toBe(false);
+    await draining;
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    slowMs = 0;
+    await startEndpoint();
+  });
+});
+
 describe('deferral', () => {
   it('a handler slower than the deferral time gets type 5, then the answer as a PATCH of @original', async () => {
     await endpoint.drain(1000);
