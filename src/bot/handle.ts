@@ -9,7 +9,6 @@ import { normaliseQuestion } from './answers.js';
 import type { AutocompleteRequest, ButtonRequest, Command, CommandRequest } from './commands.js';
 import { findButtonOwner, findCommand } from './commands.js';
 import type { BotContext } from './context.js';
-import { Cooldown } from './cooldown.js';
 import { autocompleteChoices, errorReply, noticeReply } from './reply.js';
 import type { Choice, Reply } from './reply.js';
 import { STRINGS } from './strings.js';
@@ -25,10 +24,20 @@ export type Handled =
   | { readonly kind: 'reply'; readonly reply: Reply; readonly outcome: HandledOutcome }
   | { readonly kind: 'choices'; readonly choices: Choice[]; readonly outcome: HandledOutcome };
 
+/** Per-user limit on commands (autocomplete and buttons are never limited): src/bot/cooldown.ts today. */
+export interface CommandLimiter {
+  take(
+    userId: string,
+  ):
+    | { readonly ok: true }
+    | { readonly ok: false; readonly retryAfterSeconds: number }
+    | Promise<{ readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number }>;
+}
+
 export interface HandlerOptions {
   readonly commands: readonly Command[];
   readonly ctx: BotContext | (() => BotContext);
-  readonly cooldownSeconds: number;
+  readonly limiter: CommandLimiter;
 }
 
 /** Never rejects: a failing handler becomes an error reply (or no choices) and a logged ref. */
@@ -38,7 +47,7 @@ export function createHandler(options: HandlerOptions): Handler {
   const { commands } = options;
   const source = options.ctx;
   const currentContext = typeof source === 'function' ? source : () => source;
-  const cooldown = new Cooldown(options.cooldownSeconds);
+  const { limiter } = options;
 
   async function run(interaction: PlainInteraction, ctx: BotContext): Promise<Handled> {
     switch (interaction.kind) {
@@ -47,7 +56,7 @@ export function createHandler(options: HandlerOptions): Handler {
         if (!command) {
           return reply(noticeReply(STRINGS.unknownCommand(interaction.name.slice(0, 50))), 'unknown');
         }
-        const wait = cooldown.take(interaction.request.userId);
+        const wait = await limiter.take(interaction.request.userId);
         if (!wait.ok) return reply(noticeReply(STRINGS.cooldown(wait.retryAfterSeconds)), 'cooldown');
         return reply(await command.execute(interaction.request, ctx), 'answered');
       }

@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import { loadConfig, requirePublicKey } from '../config.js';
 import type { Config } from '../config.js';
+import { Cooldown } from '../bot/cooldown.js';
 import { createHandler } from '../bot/handle.js';
 import { createLogger, redact } from '../bot/log.js';
 import { prepare } from '../bot/startup.js';
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
     handler = createHandler({
       commands: prepared.commands,
       ctx: prepared.ctx,
-      cooldownSeconds: config.cooldownSeconds,
+      limiter: new Cooldown(config.cooldownSeconds),
     });
     const pruned = await store.prune(config.retentionDays);
     setInterval(() => {

@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
+import { Cooldown } from '../../src/bot/cooldown.js';
 import { createHandler } from '../../src/bot/handle.js';
 import type { Handler } from '../../src/bot/handle.js';
 import { silentLogger } from '../../src/bot/log.js';
@@ -80,7 +81,7 @@ beforeAll(async () => {
   const config = parseConfig({ STORE_DIR: tempStoreDir(), COOLDOWN_SECONDS: '0' });
   store = await openStore(config);
   const prepared = await prepare(config, silentLogger, createFeedback(store));
-  handler = createHandler({ commands: prepared.commands, ctx: prepared.ctx, cooldownSeconds: 0 });
+  handler = createHandler({ commands: prepared.commands, ctx: prepared.ctx, limiter: new Cooldown(0) });
   await startEndpoint();
 }, 90_000);
 
@@ -236,7 +237,7 @@ describe('routes', () => {
 describe('shutdown', () => {
   it('drain lets an in-flight request finish before it resolves, then refuses new connections', async () => {
     slowMs = 400;
-    const inFlight = post({ type: 2, ...commandInteraction('help') });
+    const inFlight = post(commandInteraction('help'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     let drained = false;
     const draining = endpoint.drain(5000).then(() => (drained = true));
