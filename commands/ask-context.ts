@@ -11,8 +11,12 @@ export const data = new ContextMenuCommandBuilder()
   .setName('Ask the article')
   .setType(ApplicationCommandType.Message);
 
-export function execute(request: CommandRequest, ctx: BotContext): Reply {
+export async function execute(request: CommandRequest, ctx: BotContext): Promise<Reply> {
   const target = request.target;
   if (!target || !target.content.trim()) return noticeReply(STRINGS.emptyMessage);
-  return answerQuestion(ctx, target.content, { ephemeral: false, reference: { url: target.url } });
+  return answerQuestion(ctx, target.content, {
+    ephemeral: false,
+    reference: { url: target.url },
+    guildId: request.guildId,
+  });
 }

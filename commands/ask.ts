@@ -1,6 +1,6 @@
 /** /ask question:<text> [private:<bool>]: the best verbatim excerpt with its citation. */
 import { SlashCommandBuilder } from 'discord.js';
-import { answerQuestion, morePassages, shareAnswer } from '../src/bot/answers.js';
+import { answerQuestion, morePassages, recordVote, shareAnswer } from '../src/bot/answers.js';
 import { suggestQuestions } from '../src/bot/autocomplete.js';
 import type { AutocompleteRequest, ButtonRequest, CommandRequest } from '../src/bot/commands.js';
 import type { BotContext } from '../src/bot/context.js';
@@ -27,13 +27,13 @@ export const data = new SlashCommandBuilder()
     option.setName('private').setDescription('Show the answer only to you (default: everyone sees it)'),
   );
 
-export function execute(request: CommandRequest, ctx: BotContext): Reply {
+export function execute(request: CommandRequest, ctx: BotContext): Promise<Reply> {
   const question = String(request.options.question ?? '');
   const ephemeral = request.options.private === true;
   // No passage answers "summarize the article": show what /summary shows, and say so.
   if (isSummaryRequest(question))
-    return summaryReply(ctx, { ephemeral, note: SUMMARY_STRINGS.askedForSummary });
-  return answerQuestion(ctx, question, { ephemeral });
+    return Promise.resolve(summaryReply(ctx, { ephemeral, note: SUMMARY_STRINGS.askedForSummary }));
+  return answerQuestion(ctx, question, { ephemeral, guildId: request.guildId });
 }
 
 /** Questions, never sentences: what was typed (when a question), then questions the article answers. */
@@ -46,9 +46,10 @@ export function autocomplete(request: AutocompleteRequest, ctx: BotContext): Cho
 
 export const customIdPrefix = CUSTOM_ID_PREFIX;
 
-export function button(request: ButtonRequest, ctx: BotContext): Reply {
+export function button(request: ButtonRequest, ctx: BotContext): Reply | Promise<Reply> {
   const action = parseCustomId(request.customId);
   if (!action) return noticeReply(`Unknown button: ${request.customId.slice(0, 50)}`);
+  if (action.kind === 'vote') return recordVote(ctx, action.key, action.helpful, request);
   return action.kind === 'more'
     ? morePassages(ctx, action.key, action.offset, request.messageTitle)
     : shareAnswer(ctx, action.key, request.messageTitle);

@@ -23,6 +23,19 @@ export interface Config {
   readonly dataDir: string;
   /** DATA_WATCH=1: reload dataDir when its files change (src/bot/watch.ts); a broken change keeps the old data. */
   readonly dataWatch: boolean;
+  /** `npm run serve`: the application's Ed25519 public key (64 hex characters), lower-cased. */
+  readonly publicKey: string | undefined;
+  /** `npm run serve`: where to listen. */
+  readonly port: number;
+  readonly host: string;
+  /** postgres://… → PostgreSQL holds feedback and refusals; undefined → the embedded store in storeDir. */
+  readonly databaseUrl: string | undefined;
+  /** Folder of the embedded (PGlite) store, used when databaseUrl is unset. */
+  readonly storeDir: string;
+  /** Salt for hashing user ids in feedback; undefined → a random salt kept in the store (shared by replicas). */
+  readonly feedbackSalt: string | undefined;
+  /** Votes and refused questions older than this are deleted. */
+  readonly retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -42,9 +55,15 @@ export const DEFAULTS = {
   rateLimit: { burst: 10, refillSeconds: 3 },
   dataDir: 'data',
   dataWatch: false,
+  port: 3000,
+  host: '0.0.0.0',
+  storeDir: '.data/store',
+  retentionDays: 90,
 } as const;
 const MAX_BURST = 1000;
 const MAX_REFILL_SECONDS = 3600;
+const MAX_RETENTION_DAYS = 3650;
+const MIN_SALT_CHARS = 16;
 const SNOWFLAKE = /^\d{17,20}$/;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -72,6 +91,13 @@ export function parseConfig(env: Env): Config {
     rateLimit: checkRateLimit(value('RATE_LIMIT_BURST'), value('RATE_LIMIT_REFILL_SECONDS'), value),
     dataDir: value('DATA_DIR') ?? DEFAULTS.dataDir,
     dataWatch: checkSwitch('DATA_WATCH', value('DATA_WATCH'), DEFAULTS.dataWatch),
+    publicKey: checkPublicKey(value('DISCORD_PUBLIC_KEY')),
+    port: checkPort(value('PORT')),
+    host: value('HOST') ?? DEFAULTS.host,
+    databaseUrl: checkDatabaseUrl(value('DATABASE_URL')),
+    storeDir: value('STORE_DIR') ?? DEFAULTS.storeDir,
+    feedbackSalt: checkSalt(value('FEEDBACK_SALT')),
+    retentionDays: checkRetention(value('FEEDBACK_RETENTION_DAYS')),
   });
 }
 
@@ -112,6 +138,72 @@ export function requireClientId(config: Config): string {
     );
   }
   return config.clientId;
+}
+
+export function requirePublicKey(config: Config): string {
+  if (!config.publicKey) {
+    throw new ConfigError(
+      'DISCORD_PUBLIC_KEY is not set: `npm run serve` checks every request against it. Copy the Public Key (64 hex characters) from Developer Portal → General Information into .env.',
+    );
+  }
+  return config.publicKey;
+}
+
+function checkPublicKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (!/^[0-9a-f]{64}$/i.test(key)) {
+    throw new ConfigError(
+      `DISCORD_PUBLIC_KEY must be the application's Public Key as the Developer Portal shows it (General Information): 64 hex characters, got ${key.length} characters${/[^0-9a-f]/i.test(key) ? ' including non-hex ones' : ''}.`,
+    );
+  }
+  return key.toLowerCase();
+}
+
+function checkPort(port: string | undefined): number {
+  if (port === undefined) return DEFAULTS.port;
+  const parsed = Number(port);
+  if (!/^\d+$/.test(port) || parsed > 65535) {
+    throw new ConfigError(`PORT must be a TCP port number from 0 to 65535 (default 3000), got "${port}".`);
+  }
+  return parsed;
+}
+
+function checkDatabaseUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')) {
+    // The URL may hold a password: name its scheme only.
+    throw new ConfigError(
+      `DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/dbname, got one starting "${url.split(':')[0]?.slice(0, 20) ?? ''}:". Leave it empty to use the embedded store in STORE_DIR.`,
+    );
+  }
+  return url;
+}
+
+function checkSalt(salt: string | undefined): string | undefined {
+  if (salt === undefined) return undefined;
+  if (salt.length < MIN_SALT_CHARS) {
+    throw new ConfigError(
+      `FEEDBACK_SALT must be at least ${MIN_SALT_CHARS} characters (e.g. the output of \`openssl rand -hex 32\`), got ${salt.length}; leave it empty to let the store keep a random one.`,
+    );
+  }
+  return salt;
+}
+
+function checkRetention(days: string | undefined): number {
+  if (days === undefined) return DEFAULTS.retentionDays;
+  const parsed = Number(days);
+  if (!/^\d+$/.test(days) || parsed < 1 || parsed > MAX_RETENTION_DAYS) {
+    throw new ConfigError(
+      `FEEDBACK_RETENTION_DAYS must be a whole number of days from 1 to ${MAX_RETENTION_DAYS} (default ${DEFAULTS.retentionDays}), got "${days}".`,
+    );
+  }
+  return parsed;
 }
 
 function checkToken(token: string | undefined): string | undefined {
@@ -176,12 +268,19 @@ function checkRateLimit(
   refill: string | undefined,
   value: (name: string) => string | undefined,
 ): RateLimitSettings {
-  if (value('COOLDOWN_SECONDS') !== undefined) {
-    throw new ConfigError(
-      'COOLDOWN_SECONDS is no longer read: the per-user limit is now RATE_LIMIT_BURST (commands at once, ' +
-        `default ${DEFAULTS.rateLimit.burst}, 0 = off) and RATE_LIMIT_REFILL_SECONDS (seconds to regain one, ` +
-        `default ${DEFAULTS.rateLimit.refillSeconds}); remove COOLDOWN_SECONDS from .env.`,
+  // COOLDOWN_SECONDS, the old one-command-per-N-seconds setting, still works (deployments and checks set
+  // it) when the new settings are absent: 0 turns the limit off, N regains one command every N seconds.
+  const cooldown = value('COOLDOWN_SECONDS');
+  if (cooldown !== undefined && burst === undefined && refill === undefined) {
+    const seconds = checkNumber(
+      'COOLDOWN_SECONDS',
+      cooldown,
+      /^\d+(\.\d+)?$/,
+      MAX_REFILL_SECONDS,
+      'a number of seconds',
+      'replaced by RATE_LIMIT_BURST and RATE_LIMIT_REFILL_SECONDS; 0 turns the limit off',
     );
+    return Object.freeze({ burst: seconds === 0 ? 0 : DEFAULTS.rateLimit.burst, refillSeconds: seconds });
   }
   return Object.freeze({
     burst:

@@ -84,17 +84,30 @@ export function citeFact<F extends Fact>(ctx: BotContext, fact: F): CitedFact<F>
   return source ? { fact, source } : { fact };
 }
 
-export function answerQuestion(
+/** Ids of the passages an answer shows (the best one and its "See also"): what a vote on it judges. */
+function shownPassages(ctx: BotContext, cached: CachedAnswer): string[] {
+  return citedHits(ctx, cached)
+    .slice(0, 1 + DISPLAY.seeAlso)
+    .map(({ hit }) => hit.passage.id);
+}
+
+export async function answerQuestion(
   ctx: BotContext,
   rawQuestion: string,
-  options: { ephemeral: boolean; reference?: MessageReference },
-): Reply {
+  options: { ephemeral: boolean; reference?: MessageReference; guildId?: string | undefined },
+): Promise<Reply> {
   // Never refused for its length: the engine reads a long message from its question (result.asked).
   const question = capLength(normaliseQuestion(rawQuestion), MAX_MESSAGE_CHARS);
   if (!question) return noticeReply(STRINGS.emptyQuestion);
   const answer = search(ctx, question);
   const result = answer.answer.search;
-  if (result.kind === 'no-match') return noMatchReply(question, result.suggestions, readAs(result));
+  if (result.kind === 'no-match') {
+    // Recorded before the reply goes out, so a refusal the user saw is never lost.
+    await ctx.feedback?.refused(question, options.guildId);
+    return noMatchReply(question, result.suggestions, readAs(result));
+  }
+  // Any replica must be able to tell what a vote on this answer is about.
+  await ctx.feedback?.answered(answer.key, { question, passages: shownPassages(ctx, answer) });
   return answerReply({
     question,
     ...readAs(result),
@@ -137,6 +150,44 @@ export function morePassages(
     key: answer.key,
     offset,
   });
+}
+
+/**
+ * A 👍/👎 click: recorded under the question and the passages the answer cited, one vote per user per
+ * message (a second click replaces the first), answered privately.
+ */
+export async function recordVote(
+  ctx: BotContext,
+  key: string,
+  helpful: boolean,
+  request: {
+    readonly userId: string;
+    readonly messageId?: string | undefined;
+    readonly guildId?: string | undefined;
+    readonly messageTitle: string | undefined;
+  },
+): Promise<Reply> {
+  if (!ctx.feedback) return noticeReply(STRINGS.voteNotStored);
+  const local = ctx.answers.get(key);
+  const stored = local
+    ? { question: local.question, passages: shownPassages(ctx, local) }
+    : ((await ctx.feedback.recall(key)) ??
+      (() => {
+        const found = recall(ctx, key, request.messageTitle);
+        return found && { question: found.question, passages: shownPassages(ctx, found) };
+      })());
+  if (!stored) return noticeReply(STRINGS.answerExpired);
+  const outcome = await ctx.feedback.vote({
+    // Without a message (console), the answer itself is what the vote is about.
+    messageId: request.messageId ?? `answer:${key}`,
+    answerKey: key,
+    question: stored.question,
+    passages: stored.passages,
+    helpful,
+    guildId: request.guildId,
+    userId: request.userId,
+  });
+  return noticeReply(STRINGS.voteThanks(helpful, outcome === 'replaced'));
 }
 
 /** "Share": the same answer, posted publicly. */

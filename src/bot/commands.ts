@@ -23,6 +23,8 @@ export interface CommandRequest {
   /** Top-level option values by name, as the user gave them. */
   readonly options: Readonly<Record<string, OptionValue | undefined>>;
   readonly userId: string;
+  /** The server the command was used in; undefined in DMs and console mode. */
+  readonly guildId?: string | undefined;
   /** Message context-menu commands: the selected message. */
   readonly target?: { readonly content: string; readonly url: string };
 }
@@ -38,6 +40,9 @@ export interface ButtonRequest {
   readonly userId: string;
   /** Title of the first embed of the message the button sits on (lets handlers recover after a restart). */
   readonly messageTitle: string | undefined;
+  /** Id of the message the button sits on (feedback votes are per message), and its server. */
+  readonly messageId?: string | undefined;
+  readonly guildId?: string | undefined;
 }
 
 type MaybePromise<T> = T | Promise<T>;

@@ -5,6 +5,7 @@
 import type { Answer } from '../answer.js';
 import type { Article, Passage } from '../corpus/types.js';
 import type { Library } from '../library.js';
+import type { Feedback } from '../store/feedback.js';
 import { DISPLAY } from './limits.js';
 import type { Logger } from './log.js';
 
@@ -52,6 +53,8 @@ export interface BotContext {
   readonly library: BotLibrary;
   readonly answers: AnswerCache;
   readonly log: Logger;
+  /** Where votes and refused questions go; absent in console mode and unit tests (nothing is recorded). */
+  readonly feedback?: Feedback | undefined;
   /** Article of a passage (every passage's articleId names a loaded article). */
   articleOf(passage: Passage): Article;
   passageById(id: string): Passage | undefined;
@@ -59,7 +62,7 @@ export interface BotContext {
   paragraphOf(articleId: string, paragraph: number): { article: Article; passage: Passage } | undefined;
 }
 
-export function createContext(library: BotLibrary, log: Logger): BotContext {
+export function createContext(library: BotLibrary, log: Logger, feedback?: Feedback): BotContext {
   const articles = new Map(library.corpus.articles.map((article) => [article.id, article]));
   const passages = new Map(
     library.corpus.articles.flatMap((article) => article.passages.map((p) => [p.id, p] as const)),
@@ -68,6 +71,7 @@ export function createContext(library: BotLibrary, log: Logger): BotContext {
     library,
     answers: new AnswerCache(),
     log,
+    feedback,
     articleOf(passage) {
       const article = articles.get(passage.articleId);
       if (!article)

@@ -69,9 +69,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ? {
           options: {},
           userId: interaction.user.id,
+          guildId: interaction.guildId ?? undefined,
           target: { content: interaction.targetMessage.content, url: interaction.targetMessage.url },
         }
-      : { options: optionValues(interaction), userId: interaction.user.id };
+      : {
+          options: optionValues(interaction),
+          userId: interaction.user.id,
+          guildId: interaction.guildId ?? undefined,
+        };
     await replyInTime(interaction, command.execute(request, ctx), request.options.private === true);
   }
 
@@ -131,6 +136,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         customId: interaction.customId,
         userId: interaction.user.id,
         messageTitle: interaction.message.embeds[0]?.title ?? undefined,
+        messageId: interaction.message.id,
+        guildId: interaction.guildId ?? undefined,
       },
       ctx,
     );

@@ -6,6 +6,9 @@ import { loadConfig, requireToken } from '../config.js';
 import type { Config } from '../config.js';
 import { createBot } from './bot.js';
 import { runConsole } from './console.js';
+import { createFeedback } from '../store/feedback.js';
+import { openStore } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { createLogger, redact } from './log.js';
 import { TokenBucketLimiter } from './rate-limit.js';
 import { loadContext, prepare } from './startup.js';
@@ -43,9 +46,25 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
+  // Votes and refused questions go to the same store `npm run serve` uses (DATABASE_URL or STORE_DIR). It
+  // opens while the bot logs in (PGlite takes seconds); anything to record waits for it.
+  const storeSecrets = config.databaseUrl ? [config.databaseUrl] : [];
+  const opening: Promise<Store> = openStore(config).then(async (store) => {
+    await store.prune(config.retentionDays);
+    log.info(`store ready: ${store.description}, retention ${config.retentionDays} days`);
+    return store;
+  });
+  opening.catch((error: unknown) => {
+    log.error(`cannot open the store: ${redact((error as Error).message, storeSecrets)}`);
+    process.exit(1);
+  });
+  const feedback = createFeedback(opening, {
+    onBackgroundError: (error) => log.error(`store write failed: ${redact(String(error), storeSecrets)}`),
+  });
+
   let prepared;
   try {
-    prepared = await prepare(config, log);
+    prepared = await prepare(config, log, feedback);
   } catch (error) {
     // Bad data or a broken command file: refuse to start rather than serve partial data.
     log.error(`cannot start: ${(error as Error).message}`);
@@ -53,7 +72,12 @@ async function main(): Promise<void> {
   }
 
   const watched = config.dataWatch
-    ? watchData({ dir: config.dataDir, initial: prepared.ctx, load: (dir) => loadContext(dir, log), log })
+    ? watchData({
+        dir: config.dataDir,
+        initial: prepared.ctx,
+        load: (dir) => loadContext(dir, log, feedback),
+        log,
+      })
     : undefined;
 
   const bot = createBot({
@@ -76,6 +100,12 @@ async function main(): Promise<void> {
     log.info(`${signal} received: disconnecting`);
     watched?.close();
     await bot.stop();
+    // A store still opening is not waited for longer than a moment: nothing was recorded in it yet.
+    const store = await Promise.race([
+      opening,
+      new Promise<undefined>((r) => setTimeout(r, 2000, undefined)),
+    ]).catch(() => undefined);
+    await store?.close().catch(() => {});
     log.info('stopped');
     process.exit(0);
   };

@@ -73,6 +73,9 @@ const LEAD_FACTS_CHARS = 1800;
 export const CUSTOM_ID_PREFIX = 'ask';
 export const moreCustomId = (key: string, offset: number) => `${CUSTOM_ID_PREFIX}:more:${key}:${offset}`;
 export const shareCustomId = (key: string) => `${CUSTOM_ID_PREFIX}:share:${key}`;
+/** Feedback: `ask:up:<key>` / `ask:down:<key>`; the clicked message's id arrives with the click. */
+export const voteCustomId = (key: string, helpful: boolean) =>
+  `${CUSTOM_ID_PREFIX}:${helpful ? 'up' : 'down'}:${key}`;
 
 /** Paging buttons of the fact listings: `decisions:page:<n>`, `arguments:page:<side|all>:<n>`. */
 export const DECISIONS_PREFIX = 'decisions';
@@ -99,12 +102,14 @@ export function parsePageCustomId(
 
 export type ButtonAction =
   | { readonly kind: 'more'; readonly key: string; readonly offset: number }
-  | { readonly kind: 'share'; readonly key: string };
+  | { readonly kind: 'share'; readonly key: string }
+  | { readonly kind: 'vote'; readonly key: string; readonly helpful: boolean };
 
 export function parseCustomId(customId: string): ButtonAction | undefined {
   const [prefix, action, key, offset] = customId.split(':');
   if (prefix !== CUSTOM_ID_PREFIX || !key) return undefined;
   if (action === 'share') return { kind: 'share', key };
+  if (action === 'up' || action === 'down') return { kind: 'vote', key, helpful: action === 'up' };
   if (action === 'more' && offset !== undefined && /^\d+$/.test(offset)) {
     return { kind: 'more', key, offset: Number(offset) };
   }
@@ -176,6 +181,10 @@ export function answerReply(input: AnswerInput): Reply {
   ];
   if (input.ephemeral)
     buttons.push(button(STRINGS.shareButton, shareCustomId(input.key), false, ButtonStyle.Primary));
+  buttons.push(
+    button(STRINGS.helpfulButton, voteCustomId(input.key, true), false, ButtonStyle.Secondary, '👍'),
+    button(STRINGS.notHelpfulButton, voteCustomId(input.key, false), false, ButtonStyle.Secondary, '👎'),
+  );
   return finalizeReply({ embeds, components: [row(buttons)], ephemeral: input.ephemeral });
 }
 
@@ -712,8 +721,10 @@ function button(
   customId: string,
   disabled = false,
   style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+  emoji?: string,
 ): APIButtonComponent {
-  return { type: ComponentType.Button, style, label, custom_id: customId, disabled };
+  const plain = { type: ComponentType.Button, style, label, custom_id: customId, disabled } as const;
+  return emoji ? { ...plain, emoji: { name: emoji } } : plain;
 }
 
 function row(components: APIButtonComponent[]): ButtonRow {

@@ -7,6 +7,7 @@ import type { Command } from './commands.js';
 import { createContext } from './context.js';
 import { decisionsMap } from './decisions-map.js';
 import type { BotContext } from './context.js';
+import type { Feedback } from '../store/feedback.js';
 import type { Logger } from './log.js';
 
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
@@ -17,8 +18,11 @@ export interface Prepared {
 }
 
 /** @throws DataError (bad data files) or CommandError (a command file breaks the contract). */
-export async function prepare(config: Config, log: Logger): Promise<Prepared> {
-  const [ctx, commands] = await Promise.all([loadContext(config.dataDir, log), loadCommands(COMMANDS_DIR)]);
+export async function prepare(config: Config, log: Logger, feedback?: Feedback): Promise<Prepared> {
+  const [ctx, commands] = await Promise.all([
+    loadContext(config.dataDir, log, feedback),
+    loadCommands(COMMANDS_DIR),
+  ]);
   return { commands, ctx };
 }
 
@@ -26,7 +30,7 @@ export async function prepare(config: Config, log: Logger): Promise<Prepared> {
  * A fresh handler context over the data in `dataDir` (start-up and DATA_WATCH reloads). The /decisions map
  * is drawn here, once per load (~0.2 s), so no interaction waits for it. @throws DataError
  */
-export async function loadContext(dataDir: string, log: Logger): Promise<BotContext> {
+export async function loadContext(dataDir: string, log: Logger, feedback?: Feedback): Promise<BotContext> {
   const library = await loadLibrary(dataDir, {
     onInternalError: (error, question, reference) =>
       log.error('engine internal error (the user got a no-match)', {
@@ -36,7 +40,7 @@ export async function loadContext(dataDir: string, log: Logger): Promise<BotCont
       }),
   });
   decisionsMap(library, log);
-  return createContext(library, log);
+  return createContext(library, log, feedback);
 }
 
 /** True when `importMetaUrl` is the script node was started with (not imported by a test). */

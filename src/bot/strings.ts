@@ -141,6 +141,11 @@ export const STRINGS = {
   somethingWentWrong: (ref: string) =>
     `Something went wrong (ref ${ref}). It has been logged; please try again in a moment.`,
   unknownCommand: (name: string) => `I don't know the command “${name}”.`,
+  helpfulButton: 'Helpful',
+  notHelpfulButton: 'Not helpful',
+  voteThanks: (helpful: boolean, replaced: boolean) =>
+    `${helpful ? '👍' : '👎'} Thanks: your vote ${replaced ? 'replaces your earlier one' : 'is recorded'}. Only you can see this.`,
+  voteNotStored: 'Votes are recorded when the bot runs with its store (`npm start` or `npm run serve`).',
 } as const;
 
 /** /summary, the /decisions map and where they are pointed to from. */

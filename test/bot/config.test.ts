@@ -18,6 +18,13 @@ describe('config', () => {
       rateLimit: { burst: 10, refillSeconds: 3 },
       dataDir: 'data',
       dataWatch: false,
+      publicKey: undefined,
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      storeDir: '.data/store',
+      feedbackSalt: undefined,
+      retentionDays: 90,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -44,6 +51,13 @@ describe('config', () => {
       rateLimit: { burst: 0, refillSeconds: 1.5 },
       dataDir: 'other',
       dataWatch: true,
+      publicKey: undefined,
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      storeDir: '.data/store',
+      feedbackSalt: undefined,
+      retentionDays: 90,
     });
   });
 
@@ -96,13 +110,24 @@ describe('config', () => {
       'RATE_LIMIT_REFILL_SECONDS must be a number of seconds from 0 to 3600 (the time to regain one command), got "soon".',
     ],
     [
-      { COOLDOWN_SECONDS: '3' },
-      'COOLDOWN_SECONDS is no longer read: the per-user limit is now RATE_LIMIT_BURST (commands at once, default 10, 0 = off) and RATE_LIMIT_REFILL_SECONDS (seconds to regain one, default 3); remove COOLDOWN_SECONDS from .env.',
+      { COOLDOWN_SECONDS: 'soon' },
+      'COOLDOWN_SECONDS must be a number of seconds from 0 to 3600 (replaced by RATE_LIMIT_BURST and RATE_LIMIT_REFILL_SECONDS; 0 turns the limit off), got "soon".',
     ],
     [{ DATA_WATCH: 'sometimes' }, 'DATA_WATCH must be 1 (on) or 0 (off), got "sometimes".'],
   ])('rejects %o with a message that teaches', (env, message) => {
     expect(() => parseConfig(env)).toThrow(new ConfigError(message));
     expect(() => parseConfig(env)).toThrow(`config error: ${message}`);
+  });
+
+  it.each([
+    [{ COOLDOWN_SECONDS: '0' }, { burst: 0, refillSeconds: 0 }],
+    [{ COOLDOWN_SECONDS: '5' }, { burst: 10, refillSeconds: 5 }],
+    [
+      { COOLDOWN_SECONDS: '5', RATE_LIMIT_BURST: '4' },
+      { burst: 4, refillSeconds: 3 },
+    ],
+  ])('reads the old COOLDOWN_SECONDS %o as a rate limit when the new settings are absent', (env, limit) => {
+    expect(parseConfig(env).rateLimit).toEqual(limit);
   });
 
   it('never repeats the token in an error message', () => {

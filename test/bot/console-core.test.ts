@@ -95,7 +95,7 @@ describe('rendering replies as text', () => {
         `┃ ${P2.text}`,
         '┃ ',
         '┃ Verbatim excerpts; ¶ numbers count the article’s body paragraphs from 1.',
-        '[1] More passages (none)  [2] Share',
+        '[1] More passages (none)  [2] Share  [3] Helpful  [4] Not helpful',
       ].join('\n'),
     );
   });

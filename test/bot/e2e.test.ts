@@ -123,7 +123,7 @@ describe('bot against a fake Discord', () => {
     const source = embed.fields!.find((field) => field.name === 'Source')!;
     expect(source.value).toContain(paragraphLabel(best));
     expect(source.value).toContain(h.library.corpus.articles[0]!.title);
-    expect(buttons(d).map((b) => b.label)).toEqual(['More passages']);
+    expect(buttons(d).map((b) => b.label)).toEqual(['More passages', 'Helpful', 'Not helpful']);
   });
 
   it('/ask private:true is ephemeral with Share; Share posts it publicly; More passages pages privately', async () => {
@@ -141,7 +141,7 @@ describe('bot against a fake Discord', () => {
     const shared = expectWellFormed(await h.fake.interact(buttonClick(h.fake, share!.custom_id!, message)));
     expect(isEphemeral(shared)).toBe(false);
     expect(shared.embeds!.map((e) => e.description)).toEqual(d.embeds!.map((e) => e.description));
-    expect(buttons(shared).map((b) => b.label)).toEqual(['More passages']);
+    expect(buttons(shared).map((b) => b.label)).toEqual(['More passages', 'Helpful', 'Not helpful']);
 
     if (!more!.disabled) {
       const page = expectWellFormed(await h.fake.interact(buttonClick(h.fake, more!.custom_id!, message)));

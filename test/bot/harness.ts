@@ -9,6 +9,7 @@ import type { Bot } from '../../src/bot/bot.js';
 import { loadCommands } from '../../src/bot/commands.js';
 import type { Command } from '../../src/bot/commands.js';
 import { createContext } from '../../src/bot/context.js';
+import type { Feedback } from '../../src/store/feedback.js';
 import { createLogger } from '../../src/bot/log.js';
 import { TokenBucketLimiter } from '../../src/bot/rate-limit.js';
 import type { RateLimitSettings } from '../../src/bot/rate-limit.js';
@@ -72,6 +73,8 @@ export async function startHarness(
     library?: (real: Library) => Library;
     deferAfterMs?: number;
     extraCommands?: readonly Command[];
+    /** Record votes and refusals (the store `npm start` opens); absent: nothing is recorded. */
+    feedback?: Feedback;
   } = {},
 ): Promise<Harness> {
   const fake = new FakeDiscord({ token: TEST_TOKEN });
@@ -89,7 +92,7 @@ export async function startHarness(
     token: TEST_TOKEN,
     apiUrl: fake.apiUrl,
     commands,
-    ctx: createContext(library, log),
+    ctx: createContext(library, log, options.feedback),
     rateLimiter: new TokenBucketLimiter(options.rateLimit ?? { burst: 0, refillSeconds: 0 }),
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });

@@ -6,6 +6,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface MainProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -24,6 +27,9 @@ export function startMain(env: Record<string, string>, nodeArgs: readonly string
       DATA_DIR: '',
       DATA_WATCH: '',
       LOG_LEVEL: 'info',
+      // Each bot process gets its own embedded store: one process at a time may open one.
+      DATABASE_URL: '',
+      STORE_DIR: mkdtempSync(path.join(tmpdir(), 'bot-store-')),
       ...env,
     },
   });

@@ -50,11 +50,17 @@ describe('answerReply', () => {
     expect(embed.fields![2]!.value).toBe('*Caption:* Pictured: the old bridge at dusk.');
   });
 
-  it('is public, parses no mentions, and offers More passages from the fourth hit', () => {
+  it('is public, parses no mentions, and offers More passages from the fourth hit, then 👍/👎', () => {
     expect(reply.flags).toBeUndefined();
     expect(reply.allowedMentions).toEqual({ parse: [] });
     const buttons = reply.components[0]!.components;
-    expect(buttons).toHaveLength(1);
+    expect(buttons).toHaveLength(3);
+    expect(buttons.slice(1)).toMatchObject([
+      { label: 'Helpful', emoji: { name: '👍' }, custom_id: 'ask:up:abc123' },
+      { label: 'Not helpful', emoji: { name: '👎' }, custom_id: 'ask:down:abc123' },
+    ]);
+    expect(parseCustomId('ask:up:abc123')).toEqual({ kind: 'vote', key: 'abc123', helpful: true });
+    expect(parseCustomId('ask:down:abc123')).toEqual({ kind: 'vote', key: 'abc123', helpful: false });
     expect(buttons[0]).toMatchObject({
       label: 'More passages',
       custom_id: 'ask:more:abc123:3',
@@ -66,7 +72,12 @@ describe('answerReply', () => {
     const privateReply = answerReply({ question: 'q', hits: [cited(hit(P1))], key: 'k', ephemeral: true });
     expect(privateReply.flags).toBe(EPHEMERAL);
     const buttons = privateReply.components[0]!.components;
-    expect(buttons.map((b) => ('label' in b ? b.label : ''))).toEqual(['More passages', 'Share']);
+    expect(buttons.map((b) => ('label' in b ? b.label : ''))).toEqual([
+      'More passages',
+      'Share',
+      'Helpful',
+      'Not helpful',
+    ]);
     expect(buttons[0]).toMatchObject({ disabled: true }); // nothing more to show
     expect(parseCustomId('ask:share:k')).toEqual({ kind: 'share', key: 'k' });
   });
