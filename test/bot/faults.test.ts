@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../../src/bot/commands.js';
-import { helpReply } from '../../src/bot/reply.js';
+import { helpReply } from '../../src/bot/answer-reply.js';
 import { slashCommand } from '../fake-discord/interactions.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
