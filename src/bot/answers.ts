@@ -11,7 +11,7 @@ import type { BotContext, CachedAnswer } from './context.js';
 import { DISPLAY, LIMITS, MAX_MESSAGE_CHARS } from './limits.js';
 import { answerReply, morePassagesReply, noMatchReply } from './answer-reply.js';
 import type { CitedHit, MessageReference } from './answer-reply.js';
-import type { CitedFact } from './fact-reply.js';
+import type { CitedFact } from './fact-quotes.js';
 import { noticeReply } from './reply.js';
 import type { Reply } from './reply.js';
 import { STRINGS } from './strings.js';

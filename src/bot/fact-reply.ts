@@ -1,28 +1,30 @@
 /**
  * Replies listing the article's facts: /decisions (all, or one country's with its reasons), /arguments,
- * paged when a listing exceeds one message, and the fact lead an answer opens with. Quotes are verbatim;
- * a sentence already shown higher on the page is not repeated (src/bot/shown.ts).
+ * paged when a listing exceeds one message. Quotes are verbatim; a sentence already shown higher on the
+ * page is not repeated (src/bot/shown.ts).
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Article, Passage } from '../corpus/types.js';
-import { passageLink } from '../corpus/cite.js';
-import { SIDE_LABELS, STATUS_LABELS, factSubject, speakerLabel } from '../facts/types.js';
-import type { Argument, ArgumentSide, Decision, DecisionStatus, Fact } from '../facts/types.js';
-import { citationMarkdown, linkSuffix } from './citations.js';
+import { SIDE_LABELS, STATUS_LABELS, factSubject } from '../facts/types.js';
+import type { Argument, ArgumentSide, Decision, DecisionStatus } from '../facts/types.js';
 import { argumentsPageCustomId, decisionsPageCustomId } from './custom-ids.js';
 import { layOutPages } from './pages.js';
 import type { PageGroup, PageLayout } from './pages.js';
 import { EMBED_COLOUR, button, finalizeReply, noticeReply, row } from './reply.js';
 import type { Choice, Draft, Reply } from './reply.js';
-import { ShownSentences, locate } from './shown.js';
+import {
+  decisionSubjects,
+  factCitation,
+  factLink,
+  mergeSharedQuotes,
+  quoteOrAbove,
+  quotePartLine,
+  speakerName,
+  unshownQuote,
+} from './fact-quotes.js';
+import type { CitedFact } from './fact-quotes.js';
+import { ShownSentences } from './shown.js';
 import { SIDE_MARKERS, STATUS_MARKERS, STRINGS } from './strings.js';
-import { ELLIPSIS, collapseWhitespace, escapeMarkdown, trimText } from './text.js';
-
-/** A fact with the paragraph its ¶ cites, resolved by the caller (absent if the article lacks it). */
-export interface CitedFact<F extends Fact = Fact> {
-  readonly fact: F;
-  readonly source?: { readonly article: Article; readonly passage: Passage };
-}
+import { collapseWhitespace, escapeMarkdown, trimText } from './text.js';
 
 export interface DecisionGroup {
   readonly status: DecisionStatus;
@@ -176,148 +178,6 @@ export function argumentsReply(
     hint: options.narrowHint ?? '',
     customId: (page) => argumentsPageCustomId(options.side, page),
   });
-}
-
-/**
- * Facts leading an answer, as description markdown: at most `maxBlocks` blocks (decisions sharing a quote
- * are one block) within `maxChars`, whole blocks in rank order.
- */
-export function factLead(
-  facts: readonly CitedFact[],
-  maxBlocks: number,
-  maxChars: number,
-  shown: ShownSentences,
-): string {
-  const decisions = facts.filter((cited): cited is CitedFact<Decision> => cited.fact.kind === 'decision');
-  const merged = mergeSharedQuotes(decisions);
-  let out = '';
-  let blocks = 0;
-  let leftOut = false;
-  for (const cited of facts) {
-    // A merged line is rendered where its first decision ranks.
-    const line =
-      cited.fact.kind === 'decision' ? merged.find((candidate) => candidate[0] === cited) : undefined;
-    if (cited.fact.kind === 'decision' && !line) continue;
-    if (blocks >= maxBlocks) {
-      leftOut = true;
-      break;
-    }
-    const quote = unshownQuote(shown, cited);
-    const block = line ? decisionLead(line, quote) : argumentLead(cited as CitedFact<Argument>, quote);
-    const next = out ? `${out}\n\n${block}` : block;
-    if (next.length > maxChars - STRINGS.moreFacts.length - 2) {
-      if (!out) return trimText(block, maxChars);
-      leftOut = true;
-      break;
-    }
-    out = next;
-    blocks++;
-    quote.mark();
-  }
-  // Facts that did not fit are reachable from the listings, and the reply says where.
-  return leftOut ? `${out}\n\n${STRINGS.moreFacts}` : out;
-}
-
-/** What of a fact's quote is still to be shown: all of it, a part (clipped with …), or nothing. */
-interface QuotePart {
-  readonly text: string | undefined;
-  readonly clippedStart: boolean;
-  readonly clippedEnd: boolean;
-  /** Record it as shown (once the block carrying it is kept). */
-  mark(): void;
-}
-
-export function unshownQuote(shown: ShownSentences, cited: CitedFact): QuotePart {
-  const { quote } = cited.fact;
-  const passage = cited.source?.passage;
-  const at = passage && locate(passage, quote);
-  if (!passage || !at) return { text: quote, clippedStart: false, clippedEnd: false, mark: () => {} };
-  const keep = shown.unshown(passage, at);
-  if (!keep) return { text: undefined, clippedStart: false, clippedEnd: false, mark: () => {} };
-  return {
-    text: passage.text.slice(keep.start, keep.end),
-    clippedStart: keep.start > at.start,
-    clippedEnd: keep.end < at.end,
-    mark: () => shown.mark(passage, keep),
-  };
-}
-
-function decisionLead(line: readonly CitedFact<Decision>[], quote: QuotePart): string {
-  const first = line[0];
-  if (!first) return '';
-  const { fact } = first;
-  const head =
-    `${STATUS_MARKERS[fact.status]} **${escapeMarkdown(decisionSubjects(line), { atLineStart: false })}: ` +
-    `${STATUS_LABELS[fact.status]}** · ${paragraphRef(first)}`;
-  const conditions = fact.conditions.length
-    ? `\n${STRINGS.conditions}: ${fact.conditions.map((c) => escapeMarkdown(c, { atLineStart: false })).join('; ')}`
-    : '';
-  return `${head}${quotePartLine(quote)}${conditions}`;
-}
-
-function argumentLead(cited: CitedFact<Argument>, quote: QuotePart): string {
-  const { fact } = cited;
-  const head =
-    `${SIDE_MARKERS[fact.side]} **${escapeMarkdown(speakerName(fact), { atLineStart: false })}** · ` +
-    `${SIDE_LABELS[fact.side]} · ${paragraphRef(cited)}`;
-  return `${head}\n${escapeMarkdown(fact.summary)}${quotePartLine(quote)}`;
-}
-
-/** "\n> “…”" for what is left of a quote; nothing when all of it is already shown above. */
-function quotePartLine(quote: QuotePart): string {
-  if (quote.text === undefined) return '';
-  const start = quote.clippedStart ? `${ELLIPSIS} ` : '';
-  const end = quote.clippedEnd ? ` ${ELLIPSIS}` : '';
-  return `\n> “${start}${escapeMarkdown(collapseWhitespace(quote.text), { atLineStart: false })}${end}”`;
-}
-
-/** Decisions that quote the same words of the same ¶ with the same status, grouped in first-seen order. */
-function mergeSharedQuotes(decisions: readonly CitedFact<Decision>[]): CitedFact<Decision>[][] {
-  const lines = new Map<string, CitedFact<Decision>[]>();
-  for (const cited of decisions) {
-    const { articleId, paragraph, status, quote } = cited.fact;
-    const key = JSON.stringify([articleId, paragraph, status, quote]);
-    const line = lines.get(key);
-    if (line) line.push(cited);
-    else lines.set(key, [cited]);
-  }
-  return [...lines.values()];
-}
-
-/** "Japan, India, Vietnam" or "Australia (2018)": who a (merged) line is about, unescaped. */
-function decisionSubjects(line: readonly CitedFact<Decision>[]): string {
-  return line
-    .map(({ fact }) => (fact.when === undefined ? factSubject(fact) : `${factSubject(fact)} (${fact.when})`))
-    .join(', ');
-}
-
-/** "Vincent Peng (Huawei board member)", "The article". */
-function speakerName(argument: Argument): string {
-  const label = speakerLabel(argument.speaker);
-  return label.charAt(0).toUpperCase() + label.slice(1);
-}
-
-/** What is left of a quote as a block quote, or "(quoted above)" when all of it is shown on the page. */
-function quoteOrAbove(quote: QuotePart): string {
-  return quotePartLine(quote).slice(1) || STRINGS.quotedAbove;
-}
-
-function factLink(cited: CitedFact): string {
-  return cited.source ? linkSuffix(cited.source.article, cited.source.passage) : '';
-}
-
-/** "¶7", linked to the paragraph when the article has a URL. */
-function paragraphRef(cited: CitedFact): string {
-  const label = `¶${cited.fact.paragraph}`;
-  const link = cited.source && passageLink(cited.source.article, cited.source.passage);
-  return link ? `[${label}](${link})` : label;
-}
-
-/** The full citation when the paragraph is known ("Title, ¶7 · Publisher"), else just "¶7". */
-function factCitation(cited: CitedFact): string {
-  return cited.source
-    ? citationMarkdown(cited.source.article, cited.source.passage)
-    : `¶${cited.fact.paragraph}`;
 }
 
 /** Room kept on every page for the footer and the page note (content does not count towards 6000). */

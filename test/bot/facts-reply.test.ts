@@ -17,7 +17,7 @@ import {
   decisionsReply,
   unknownCountryReply,
 } from '../../src/bot/fact-reply.js';
-import type { CitedFact } from '../../src/bot/fact-reply.js';
+import type { CitedFact } from '../../src/bot/fact-quotes.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { SIDE_MARKERS, STATUS_MARKERS } from '../../src/bot/strings.js';
 import { toPlainText } from '../../src/bot/text.js';
