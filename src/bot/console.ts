@@ -55,18 +55,18 @@ export async function runConsole(
   say(`${CONSOLE_HELP}\n`);
 
   let last: Reply | undefined;
+  // The handler never rejects: a failure comes back as the "Something went wrong (ref …)" reply.
+  const showHandled = async (handled: Handled) => {
+    if (handled.kind !== 'reply') return;
+    // A paging update keeps the visibility of the message it replaces, as in Discord.
+    last =
+      handled.update && last?.flags !== undefined ? { ...handled.reply, flags: last.flags } : handled.reply;
+    await show(last);
+  };
   const readline = createInterface({ input: io.input, output: io.output, terminal: false });
   io.output.write('> ');
   for await (const line of readline) {
     const input = parseConsoleLine(line, commands);
-    // The handler never rejects: a failure comes back as the "Something went wrong (ref …)" reply.
-    const showHandled = async (handled: Handled) => {
-      if (handled.kind !== 'reply') return;
-      // A paging update keeps the visibility of the message it replaces, as in Discord.
-      last =
-        handled.update && last?.flags !== undefined ? { ...handled.reply, flags: last.flags } : handled.reply;
-      await show(last);
-    };
     try {
       switch (input.kind) {
         case 'empty':
