@@ -10,15 +10,14 @@ import type { BotContext } from '../src/bot/context.js';
 import { withDecisionsMap } from '../src/bot/decisions-map.js';
 import { LIMITS } from '../src/bot/limits.js';
 import { STRINGS } from '../src/bot/strings.js';
+import { DECISIONS_PREFIX, parsePageCustomId } from '../src/bot/custom-ids.js';
 import {
-  DECISIONS_PREFIX,
   countryChoice,
   countryDecisionsReply,
   decisionsReply,
-  noticeReply,
-  parsePageCustomId,
   unknownCountryReply,
-} from '../src/bot/reply.js';
+} from '../src/bot/fact-reply.js';
+import { noticeReply } from '../src/bot/reply.js';
 import type { Choice, Reply } from '../src/bot/reply.js';
 import type { Argument } from '../src/facts/types.js';
 import { countryChoices, lookupCountry } from '../src/facts/countries.js';

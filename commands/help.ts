@@ -1,6 +1,6 @@
 /** /help: how to ask. */
 import { SlashCommandBuilder } from 'discord.js';
-import { helpReply } from '../src/bot/reply.js';
+import { helpReply } from '../src/bot/answer-reply.js';
 import type { Reply } from '../src/bot/reply.js';
 
 export const data = new SlashCommandBuilder()

@@ -2,7 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandRequest } from '../src/bot/commands.js';
 import type { BotContext } from '../src/bot/context.js';
-import { sourcesReply } from '../src/bot/reply.js';
+import { sourcesReply } from '../src/bot/answer-reply.js';
 import type { Reply } from '../src/bot/reply.js';
 
 export const data = new SlashCommandBuilder()

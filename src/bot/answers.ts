@@ -9,8 +9,11 @@ import type { SearchResult } from '../engine/types.js';
 import type { Fact } from '../facts/types.js';
 import type { BotContext, CachedAnswer } from './context.js';
 import { DISPLAY, LIMITS, MAX_MESSAGE_CHARS } from './limits.js';
-import { answerReply, morePassagesReply, noMatchReply, noticeReply } from './reply.js';
-import type { CitedFact, CitedHit, MessageReference, Reply } from './reply.js';
+import { answerReply, morePassagesReply, noMatchReply } from './answer-reply.js';
+import type { CitedHit, MessageReference } from './answer-reply.js';
+import type { CitedFact } from './fact-quotes.js';
+import { noticeReply } from './reply.js';
+import type { Reply } from './reply.js';
 import { STRINGS } from './strings.js';
 import { ELLIPSIS, collapseWhitespace, toPlainText } from './text.js';
 

@@ -10,10 +10,11 @@ import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../config.js';
 import type { Config } from '../config.js';
-import { findButtonOwner } from './commands.js';
 import { CONSOLE_USER_ID, parseConsoleLine, renderReplyAsText, replyButtons } from './console-core.js';
+import { createHandler } from './handle.js';
+import type { Handled } from './handle.js';
 import { createLogger } from './log.js';
-import { autocompleteChoices, errorReply, noticeReply } from './reply.js';
+import { errorReply, noticeReply } from './reply.js';
 import type { Reply, ReplyFile } from './reply.js';
 import { isEntryPoint, prepare } from './startup.js';
 import { SUMMARY_STRINGS } from './strings.js';
@@ -41,6 +42,8 @@ export async function runConsole(
     write: (_level, line) => process.stderr.write(`${line}\n`),
   });
   const { commands, ctx } = await prepare(config, log);
+  // One person at a keyboard (or a piped script) is not limited: a limit guards a shared bot from floods.
+  const handle = createHandler({ commands, ctx, limiter: { take: () => ({ ok: true }) } });
   const say = (text: string) => io.output.write(`${text}\n`);
   const show = async (reply: Reply) => {
     say(renderReplyAsText(reply, { ansi: io.ansi ?? false }));
@@ -52,6 +55,14 @@ export async function runConsole(
   say(`${CONSOLE_HELP}\n`);
 
   let last: Reply | undefined;
+  // The handler never rejects: a failure comes back as the "Something went wrong (ref …)" reply.
+  const showHandled = async (handled: Handled) => {
+    if (handled.kind !== 'reply') return;
+    // A paging update keeps the visibility of the message it replaces, as in Discord.
+    last =
+      handled.update && last?.flags !== undefined ? { ...handled.reply, flags: last.flags } : handled.reply;
+    await show(last);
+  };
   const readline = createInterface({ input: io.input, output: io.output, terminal: false });
   io.output.write('> ');
   for await (const line of readline) {
@@ -70,12 +81,16 @@ export async function runConsole(
           say(input.message);
           break;
         case 'autocomplete': {
-          const choices = autocompleteChoices(
-            (await input.command.autocomplete?.(
-              { focused: { name: input.option, value: input.typed }, options: {}, userId: CONSOLE_USER_ID },
-              ctx,
-            )) ?? [],
-          );
+          const handled = await handle({
+            kind: 'autocomplete',
+            name: input.command.data.name,
+            request: {
+              focused: { name: input.option, value: input.typed },
+              options: {},
+              userId: CONSOLE_USER_ID,
+            },
+          });
+          const choices = handled.kind === 'choices' ? handled.choices : [];
           say(
             choices.map((choice) => `  ${choice.name}   → ${choice.value}`).join('\n') ||
               '  (no suggestions)',
@@ -83,34 +98,41 @@ export async function runConsole(
           break;
         }
         case 'command':
-          last = await input.command.execute(input.request, ctx);
-          await show(last);
+          await showHandled(
+            await handle({ kind: 'command', name: input.command.data.name, request: input.request }),
+          );
           break;
         case 'button': {
           const button = last ? replyButtons(last)[input.index - 1] : undefined;
-          const owner = button && findButtonOwner(commands, button.customId);
-          if (!button || !owner?.button) {
+          if (!button) {
             say('No such button on the last reply.');
             break;
           }
-          const reply = button.disabled
-            ? noticeReply('That button is disabled.')
-            : await owner.button(
-                { customId: button.customId, userId: CONSOLE_USER_ID, messageTitle: last?.embeds[0]?.title },
-                ctx,
-              );
-          last = reply;
-          await show(reply);
+          if (button.disabled) {
+            last = noticeReply('That button is disabled.');
+            await show(last);
+            break;
+          }
+          await showHandled(
+            await handle({
+              kind: 'button',
+              request: {
+                customId: button.customId,
+                userId: CONSOLE_USER_ID,
+                messageTitle: last?.embeds[0]?.title,
+              },
+            }),
+          );
           break;
         }
       }
     } catch (error) {
-      // Same contract as the Discord dispatcher: a short ref for the person, the stack in the log.
+      // Past the handler (which answers its own failures): e.g. an attachment that cannot be written.
       const ref = randomBytes(3).toString('hex').toUpperCase();
       log.error(`console command failed (ref ${ref})`, {
         error: error instanceof Error ? error : new Error(String(error)),
       });
-      await show(errorReply(ref));
+      await show(errorReply(ref)).catch(() => {});
     }
     io.output.write('> ');
   }

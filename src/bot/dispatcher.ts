@@ -1,7 +1,9 @@
 /**
- * Turns discord.js interactions into plain requests for the command handlers and sends their replies.
- * This is the one error handler: whatever a handler throws, the user gets a short private
- * "Something went wrong (ref …)" and the log gets the same ref with the stack.
+ * The gateway transport: turns discord.js interactions into plain requests for the shared handler
+ * (src/bot/handle.ts: routing, rate limit, the error contract) and sends what it returns: a reply (or a
+ * deferral first when the handler is slow), an update of the message for paging buttons, autocomplete
+ * choices. Failures on Discord's side (an expired token, a refused edit) are logged here, and the user
+ * still gets a "Something went wrong (ref …)" when one can reach them.
  */
 import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, MessageFlags } from 'discord.js';
@@ -12,14 +14,13 @@ import type {
   Interaction,
   MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import { normaliseQuestion } from './answers.js';
 import type { Command, CommandRequest, OptionValue } from './commands.js';
-import { findButtonOwner, findCommand } from './commands.js';
+import { findButtonOwner } from './commands.js';
 import type { BotContext } from './context.js';
+import { createHandler } from './handle.js';
+import type { Handled, Handler, LogFields } from './handle.js';
 import type { RateLimiter } from './rate-limit.js';
-import { autocompleteChoices, errorReply, noticeReply } from './reply.js';
-import type { Reply } from './reply.js';
-import { STRINGS } from './strings.js';
+import { errorReply } from './reply.js';
 
 export interface DispatcherOptions {
   readonly commands: readonly Command[];
@@ -42,29 +43,17 @@ export const DEFAULT_DEFER_AFTER_MS = 1500;
 
 export type Dispatcher = (interaction: Interaction) => Promise<void>;
 
+type Repliable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
+
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { commands } = options;
   const source = options.ctx;
   const currentContext = typeof source === 'function' ? source : () => source;
-  const limiter = options.rateLimiter;
+  const handle: Handler = createHandler({ commands, ctx: currentContext, limiter: options.rateLimiter });
   const deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
   const log = currentContext().log;
 
-  async function onCommand(
-    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
-    ctx: BotContext,
-  ) {
-    const command = findCommand(commands, interaction.commandName);
-    if (!command) {
-      await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.commandName)));
-      return;
-    }
-    const wait =
-      command.rateLimited === false ? { ok: true as const } : await limiter.take(interaction.user.id);
-    if (!wait.ok) {
-      await interaction.reply(noticeReply(STRINGS.rateLimited(wait.retryAfterSeconds)));
-      return;
-    }
+  async function onCommand(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction) {
     const request: CommandRequest = interaction.isMessageContextMenuCommand()
       ? {
           options: {},
@@ -77,18 +66,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           userId: interaction.user.id,
           guildId: interaction.guildId ?? undefined,
         };
-    await replyInTime(interaction, command.execute(request, ctx), request.options.private === true);
+    await replyInTime(
+      interaction,
+      handle({ kind: 'command', name: interaction.commandName, request }, logFieldsOf(interaction)),
+      request.options.private === true,
+    );
   }
 
   /** Reply directly when the handler is quick; otherwise defer, then edit the deferred reply. */
   async function replyInTime(
-    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction,
-    pending: Reply | Promise<Reply>,
+    interaction: Repliable,
+    pending: Promise<Handled>,
     ephemeralIfDeferred: boolean,
   ) {
     const tooSlow = Symbol('too slow');
     let timer: NodeJS.Timeout | undefined;
-    let quick: Reply | typeof tooSlow;
+    let quick: Handled | typeof tooSlow;
     try {
       quick = await Promise.race([
         pending,
@@ -98,67 +91,79 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       clearTimeout(timer);
     }
     if (quick !== tooSlow) {
-      await interaction.reply(quick);
+      await send(interaction, quick);
       return;
     }
     log.warn('handler is slow: deferring', { id: interaction.id, afterMs: deferAfterMs });
     await interaction.deferReply(ephemeralIfDeferred ? { flags: MessageFlags.Ephemeral } : {});
+    const handled = await pending;
+    if (handled.kind !== 'reply') return;
+    if (handled.outcome === 'error') {
+      // The deferred reply may be public: the error goes privately in a follow-up instead.
+      await interaction.followUp(handled.reply);
+      return;
+    }
     // A deferred reply's visibility is fixed, so the edit carries everything but the flags.
-    const { flags: _flags, ...edit } = await pending;
+    const { flags: _flags, ...edit } = handled.reply;
     await interaction.editReply(edit);
   }
 
-  async function onAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext) {
-    const command = findCommand(commands, interaction.commandName);
-    const focused = interaction.options.getFocused(true);
-    const choices = command?.autocomplete
-      ? await command.autocomplete(
-          {
-            // What is typed so far, folded like a question (full-width letters, zero-width characters).
-            focused: { name: focused.name, value: normaliseQuestion(String(focused.value)) },
-            options: {},
-            userId: interaction.user.id,
-          },
-          ctx,
-        )
-      : [];
-    await interaction.respond(autocompleteChoices(choices));
+  async function send(interaction: Repliable, handled: Handled) {
+    if (handled.kind !== 'reply') return;
+    if (handled.update && interaction.isButton()) {
+      // The handler already dropped the flags (an update keeps the message's visibility); the type still has them.
+      const { flags: _flags, ...page } = handled.reply;
+      await interaction.update(page);
+    } else await interaction.reply(handled.reply);
   }
 
-  async function onButton(interaction: ButtonInteraction, ctx: BotContext) {
-    const owner = findButtonOwner(commands, interaction.customId);
-    if (!owner?.button) {
-      await interaction.reply(noticeReply(STRINGS.unknownCommand(interaction.customId.slice(0, 50))));
-      return;
-    }
-    const reply = owner.button(
+  async function onAutocomplete(interaction: AutocompleteInteraction) {
+    const focused = interaction.options.getFocused(true);
+    const handled = await handle(
       {
-        customId: interaction.customId,
-        userId: interaction.user.id,
-        messageTitle: interaction.message.embeds[0]?.title ?? undefined,
-        messageId: interaction.message.id,
-        guildId: interaction.guildId ?? undefined,
+        kind: 'autocomplete',
+        name: interaction.commandName,
+        request: {
+          focused: { name: focused.name, value: String(focused.value) },
+          options: {},
+          userId: interaction.user.id,
+        },
       },
-      ctx,
+      logFieldsOf(interaction),
     );
-    if (owner.buttonUpdatesMessage) {
-      // Paging: the new page replaces the message (its visibility stays what it was).
-      const { flags: _flags, ...page } = await reply;
-      await interaction.update(page);
+    await interaction.respond(handled.kind === 'choices' ? handled.choices : []);
+  }
+
+  async function onButton(interaction: ButtonInteraction) {
+    const pending = handle(
+      {
+        kind: 'button',
+        request: {
+          customId: interaction.customId,
+          userId: interaction.user.id,
+          messageTitle: interaction.message.embeds[0]?.title ?? undefined,
+          messageId: interaction.message.id,
+          guildId: interaction.guildId ?? undefined,
+        },
+      },
+      logFieldsOf(interaction),
+    );
+    if (findButtonOwner(commands, interaction.customId)?.buttonUpdatesMessage) {
+      // Paging updates the message in place, which a deferred *reply* could not do: it is never deferred.
+      await send(interaction, await pending);
       return;
     }
     // If a button handler ever needs deferring, defer privately: never public by accident.
-    await replyInTime(interaction, reply, true);
+    await replyInTime(interaction, pending, true);
   }
 
   return async function dispatch(interaction) {
     const started = performance.now();
-    const ctx = currentContext();
     try {
-      if (interaction.isAutocomplete()) await onAutocomplete(interaction, ctx);
+      if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-        await onCommand(interaction, ctx);
-      } else if (interaction.isButton()) await onButton(interaction, ctx);
+        await onCommand(interaction);
+      } else if (interaction.isButton()) await onButton(interaction);
       else return;
       log.debug('interaction answered', { id: interaction.id, ms: (performance.now() - started).toFixed(1) });
     } catch (error) {
@@ -218,6 +223,10 @@ function optionValues(interaction: ChatInputCommandInteraction): Record<string, 
     }
   }
   return values;
+}
+
+function logFieldsOf(interaction: Interaction): LogFields {
+  return { id: interaction.id, user: interaction.user.id };
 }
 
 function describe(interaction: Interaction): string {

@@ -1,8 +1,9 @@
 /**
  * The transport-free half of answering an interaction: plain request in, reply (or autocomplete choices)
  * out, with the per-user rate limit, unknown commands and the one error contract ("Something went wrong
- * (ref …)" for the person, the ref and stack in the log). The HTTP endpoint (src/http/) and console mode
- * speak only this; the gateway dispatcher turns discord.js objects into the same requests.
+ * (ref …)" for the person, the ref and stack in the log). The three transports speak only this: the HTTP
+ * endpoint (src/http/), console mode (src/bot/console.ts) and the gateway dispatcher, which turns discord.js
+ * objects into the same requests and sends what comes back.
  */
 import { randomBytes } from 'node:crypto';
 import { normaliseQuestion } from './answers.js';
@@ -46,8 +47,11 @@ export interface HandlerOptions {
   readonly limiter: CommandLimiter;
 }
 
+/** What a transport knows about the interaction beyond the request (its id, …), added to an error's log line. */
+export type LogFields = Readonly<Record<string, string>>;
+
 /** Never rejects: a failing handler becomes an error reply (or no choices) and a logged ref. */
-export type Handler = (interaction: PlainInteraction) => Promise<Handled>;
+export type Handler = (interaction: PlainInteraction, logFields?: LogFields) => Promise<Handled>;
 
 export function createHandler(options: HandlerOptions): Handler {
   const { commands } = options;
@@ -106,7 +110,7 @@ export function createHandler(options: HandlerOptions): Handler {
     }
   }
 
-  return async function handle(interaction) {
+  return async function handle(interaction, logFields = {}) {
     const ctx = currentContext();
     try {
       return await run(interaction, ctx);
@@ -114,6 +118,7 @@ export function createHandler(options: HandlerOptions): Handler {
       const ref = randomBytes(3).toString('hex').toUpperCase();
       ctx.log.error(`interaction failed (ref ${ref})`, {
         ref,
+        ...logFields,
         what: describe(interaction),
         error: error instanceof Error ? error : new Error(String(error)),
       });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/bot/commands.js';
 import { markdownToText, parseConsoleLine, renderReplyAsText } from '../../src/bot/console-core.js';
-import { answerReply, noMatchReply } from '../../src/bot/reply.js';
+import { answerReply, noMatchReply } from '../../src/bot/answer-reply.js';
 import { COMMANDS_DIR } from '../../src/bot/startup.js';
 import { P1, P2, cited, hit } from './fixtures.js';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../../src/bot/commands.js';
 import { LIMITS } from '../../src/bot/limits.js';
-import { helpReply } from '../../src/bot/reply.js';
+import { helpReply } from '../../src/bot/answer-reply.js';
 import { toPlainText } from '../../src/bot/text.js';
 import { paragraphLabel } from '../../src/corpus/cite.js';
 import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';

@@ -9,15 +9,16 @@ import * as argumentsCommand from '../../commands/arguments.js';
 import * as decisionsCommand from '../../commands/decisions.js';
 import { createContext } from '../../src/bot/context.js';
 import { createLogger } from '../../src/bot/log.js';
+import { answerReply } from '../../src/bot/answer-reply.js';
 import {
-  answerReply,
   argumentsReply,
   countryChoice,
   countryDecisionsReply,
   decisionsReply,
   unknownCountryReply,
-} from '../../src/bot/reply.js';
-import type { CitedFact, Reply } from '../../src/bot/reply.js';
+} from '../../src/bot/fact-reply.js';
+import type { CitedFact } from '../../src/bot/fact-quotes.js';
+import type { Reply } from '../../src/bot/reply.js';
 import { SIDE_MARKERS, STATUS_MARKERS } from '../../src/bot/strings.js';
 import { toPlainText } from '../../src/bot/text.js';
 import { loadLibrary } from '../../src/library.js';

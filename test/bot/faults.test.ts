@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../../src/bot/commands.js';
-import { helpReply } from '../../src/bot/reply.js';
+import { helpReply } from '../../src/bot/answer-reply.js';
 import { slashCommand } from '../fake-discord/interactions.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
@@ -24,12 +24,21 @@ const slow: Command = {
   },
 };
 
+/** Fails after the defer threshold: the person already sees "thinking…", so the error cannot be a reply. */
+const slowBoom: Command = {
+  data: new SlashCommandBuilder().setName('slowboom').setDescription('fails after taking its time'),
+  async execute() {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    throw new Error('slow kaboom from the test command');
+  },
+};
+
 let h: Harness;
 let nextUser = 1;
 const freshUser = () => ({ id: `12000000000000${String(20_000 + nextUser++)}` });
 
 beforeAll(async () => {
-  h = await startHarness({ deferAfterMs: 50, extraCommands: [slow] });
+  h = await startHarness({ deferAfterMs: 50, extraCommands: [slow, slowBoom] });
 });
 afterAll(async () => {
   await h?.stop();
@@ -93,6 +102,34 @@ describe('REST faults on the interaction callback', () => {
     }
     await sleep(400); // a duplicate would arrive by now
     expect(counts(interaction)).toEqual({ attempts: 2, accepted: 1 });
+  });
+});
+
+describe('slow handlers', () => {
+  it('a slow command is deferred, then its reply edits the deferred response', async () => {
+    const interaction = slashCommand(h.fake, 'slow', {}, freshUser());
+    const callback = await h.fake.interact(interaction);
+    expect(callback.body.type).toBe(DEFERRED_CHANNEL_MESSAGE);
+    const edit = new RegExp(`^/api/v10/webhooks/\\d+/${interaction.token}/messages/(%40|@)original$`);
+    await waitUntil(() => h.fake.requests.some((r) => edit.test(r.path)), 'the edit');
+  });
+
+  it('a slow command that fails: deferred, then a private follow-up with the ref, logged with the interaction id', async () => {
+    const interaction = slashCommand(h.fake, 'slowboom', {}, freshUser());
+    const callback = await h.fake.interact(interaction);
+    expect(callback.body.type).toBe(DEFERRED_CHANNEL_MESSAGE);
+    const webhook = new RegExp(`^/api/v10/webhooks/\\d+/${interaction.token}(/|$)`);
+    await waitUntil(() => h.fake.requests.some((r) => webhook.test(r.path)), 'the follow-up');
+    const [followUp, ...others] = h.fake.requests.filter((r) => webhook.test(r.path));
+    expect(others).toEqual([]);
+    expect(followUp!.method).toBe('POST'); // a follow-up, not an edit of the (public) deferred reply
+    const body = followUp!.body as { content?: string; flags?: number };
+    expect(body.flags).toBe(64); // ephemeral
+    const ref = /Something went wrong \(ref ([0-9A-F]{6})\)/.exec(body.content ?? '')?.[1];
+    expect(ref).toBeDefined();
+    const logged = h.logLines.find((line) => line.includes(`ref ${ref}`));
+    expect(logged).toContain('slow kaboom from the test command');
+    expect(logged).toContain(`id="${interaction.id}"`);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Small hand-made articles and hits for rendering tests (no engine, no files). */
 import type { Article, Passage } from '../../src/corpus/types.js';
 import type { Hit } from '../../src/engine/types.js';
-import type { CitedHit } from '../../src/bot/reply.js';
+import type { CitedHit } from '../../src/bot/answer-reply.js';
 
 export function passage(
   articleId: string,

@@ -3,16 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/bot/limits.js';
 import {
   answerReply,
-  autocompleteChoices,
-  errorReply,
   helpReply,
   morePassagesReply,
   noMatchReply,
-  parseCustomId,
   passageChoice,
   quoteReply,
   sourcesReply,
-} from '../../src/bot/reply.js';
+} from '../../src/bot/answer-reply.js';
+import { parseCustomId } from '../../src/bot/custom-ids.js';
+import { autocompleteChoices, errorReply } from '../../src/bot/reply.js';
 import { toPlainText } from '../../src/bot/text.js';
 import { CAPTION, P1, P2, P3, SAMPLE, SAMPLE_WITH_URL, article, cited, hit, passage } from './fixtures.js';
 import { expectNoLiveMentions, expectWithinLimits } from './limits-check.js';
