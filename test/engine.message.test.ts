@@ -25,11 +25,7 @@ describe('extractQuestion: chat noise is not part of the question', () => {
       'what does say about tariffs?',
     ],
     ['a link in brackets', 'who sued the airline (https://news.example.com/a/b)?', 'who sued the airline ?'],
-    [
-      'a bare domain',
-      'read it on example.com/story/9 - why did prices rise?',
-      'read it on why did prices rise?',
-    ],
+    ['a bare domain', 'read it on example.com/story/9 - why did prices rise?', 'why did prices rise?'],
     [
       'a markdown link keeps its words',
       'is [the harbour report](https://x.io/r) accurate?',
@@ -48,6 +44,8 @@ describe('extractQuestion: chat noise is not part of the question', () => {
     'so-called experts?',
     'When does the 10:30:45 train leave?',
     'Is the U.S. ban still in place?',
+    'Evening Standard: who owns it now?',
+    'Hilary or Yo-Yo Ma?',
   ])('leaves a plain question as typed: %s', (message) => {
     expect(extractQuestion(message)).toEqual({ question: message, shortened: false });
   });
@@ -118,6 +116,17 @@ describe('extractQuestion: a long message is answered from its question', () => 
       expect(extractQuestion(message).shortened).toBe(false);
     },
   );
+
+  it('does not bring in context for a question with content of its own', () => {
+    const message =
+      'Good evening! I am writing a school report. What did the mayor promise the dockers? Thanks!!';
+    expect(extractQuestion(message).question).toBe('What did the mayor promise the dockers?');
+  });
+
+  it('keeps sentence punctuation after a link, so the sentences stay apart', () => {
+    const message = 'saw this on https://example.com/a. which firm won the bid? cheers';
+    expect(extractQuestion(message).question).toBe('which firm won the bid?');
+  });
 
   it('treats a sentence opened by a question word as a question even without its mark', () => {
     const message =

@@ -21,8 +21,14 @@ export interface ExtractedQuestion {
 export const LONG_MESSAGE_CHARS = 200;
 /** A message of this many sentences is answered from its question even when shorter. */
 export const LONG_MESSAGE_SEGMENTS = 3;
-/** A question with fewer content words than this leans on what came before it ("Is that true?"). */
+/**
+ * A question leans on the sentence before it when it has almost no content words of its own ("Why
+ * not?"), or few and a demonstrative pointing back ("Is that what the experts said?"); "What did Peng
+ * say about talks?" stands alone.
+ */
+const BARE_CONTENT_WORDS = 2;
 const MIN_CONTENT_WORDS = 4;
+const POINTS_BACK = /\b(?:that|this|these|those)\b/i;
 /** At most this many earlier sentences are brought in as the question's context. */
 const MAX_CONTEXT_SEGMENTS = 2;
 /** At most this many question sentences are read (the ones with the most content). */
@@ -49,15 +55,19 @@ const MARKUP: readonly RegExp[] = [
   /(?<![\p{L}\p{N}_:]):(?=[a-z0-9_+-]{0,31}[a-z])[a-z0-9_+-]{1,32}:(?![\p{L}\p{N}_:])/giu,
   // Links, bracketed or bare, and bare domains with or without a path (lightreading.com/asia/…).
   /<(?:https?:\/\/|www\.)[^\s>]*>/gi,
-  /(?<![\p{L}\p{N}\p{M}_@/.'’-])(?:https?:\/\/|www\.)[^\s<>()[\]]+/giu,
+  // A link's last character is not sentence punctuation ("see https://x.io/a. Why…").
+  /(?<![\p{L}\p{N}\p{M}_@/.'’-])(?:https?:\/\/|www\.)[^\s<>()[\]]*[^\s<>()[\].,;:!?'"’”]/giu,
   /(?<![\p{L}\p{N}\p{M}_@/.'’-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|uk|gov|edu|info|news|biz|me|tv|gg|ly|app|dev)(?![\p{L}\p{N}\p{M}_]|[-‐‑'’.·][\p{L}\p{N}])(?:\/[^\s<>()[\]]*)?/giu,
 ];
 /** A Markdown link keeps its words and loses its address. */
 const MARKDOWN_LINK = /\[([^\]\n]{1,200})\]\((?:https?:\/\/|www\.)[^)\s]*\)/gi;
 
-/** Words that make up greetings, thanks and sign-offs (and only those: none is a topic). */
+/**
+ * Words that make up greetings, thanks and sign-offs (and only those: none is a topic). A bare
+ * "Morning"/"Evening" greets only when punctuation or an audience follows (not "Evening Standard").
+ */
 const GREETING =
-  /^(?:(?:hi|hey+|hello|hiya|howdy|yo|sup|greetings|gm|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening|ok(?:ay)?|so|well|um+|uh+|oh|alright)(?:\s+(?:all|everyone|everybody|folks|guys|y'?all|team|there|people|friends|mates?|bot|fam|again))?(?![\p{L}\p{N}\p{M}]|[-‐‑'’.·][\p{L}\p{N}])(?:\s*[,!.:;~]+\s*|\s+|$))+/iu;
+  /^(?:(?:hi|hey+|hello|hiya|howdy|yo|sup|greetings|gm|good\s+(?:morning|afternoon|evening|day)|(?:morning|afternoon|evening)(?=\s*[,!.:;~]|\s+(?:all|everyone|everybody|folks|guys|y'?all|team|people|friends|mates?)\b|$)|ok(?:ay)?|so|well|um+|uh+|oh|alright)(?:\s+(?:all|everyone|everybody|folks|guys|y'?all|team|there|people|friends|mates?|bot|fam|again))?(?![\p{L}\p{N}\p{M}]|[-‐‑'’.·][\p{L}\p{N}])(?:\s*[,!.:;~]+\s*|\s+|$))+/iu;
 const SIGN_OFF =
   /(?:^|(?<=[\s,;!]))(?:(?:thanks|thank\s+you|thx|ty|tia|cheers|ta)(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|all|everyone|guys|folks|again|heaps|mate))*|(?:much\s+|really\s+)?appreciated?(?:\s+it)?|any\s+help(?:\s+(?:is\s+|would\s+be\s+)?(?:much\s+|greatly\s+)?appreciated)?|anything\s+helps|(?:kind\s+|best\s+|warm\s+)?regards|best\s+wishes|lol|lmao|haha+|pls|please|:\)|:D|<3)[\s!.,~)]*$/i;
 
@@ -187,9 +197,10 @@ function selectQuestion(segments: readonly Segment[]): string[] {
     .sort((a, b) => a.at - b.at);
   const first = chosen[0] as { segment: Segment; at: number };
   const picked = new Set(chosen.map((c) => c.at));
+  const pointsBack = POINTS_BACK.test(first.segment.text);
   let content = first.segment.content;
   for (let k = first.at - 1, added = 0; k >= 0 && added < MAX_CONTEXT_SEGMENTS; k -= 1) {
-    if (content >= MIN_CONTENT_WORDS) break;
+    if (content >= (pointsBack ? MIN_CONTENT_WORDS : BARE_CONTENT_WORDS)) break;
     const previous = segments[k] as Segment;
     if (previous.content === 0) continue;
     picked.add(k);
