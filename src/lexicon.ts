@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Lexicon } from './engine/index.js';
 import { loadWordNet } from './wordnet.js';
+import { loadWordNeighbours } from './word-neighbours.js';
 
 const require = createRequire(import.meta.url);
 
@@ -35,7 +36,10 @@ export function loadLexicon(): Lexicon {
       counts.set(word, (counts.get(word) ?? 0) + count);
     }
   }
-  const lexicon: Lexicon = Object.assign(counts, { thesaurus: loadWordNet() });
+  const lexicon: Lexicon = Object.assign(counts, {
+    thesaurus: loadWordNet(),
+    neighbours: loadWordNeighbours(),
+  });
   cached = lexicon;
   return lexicon;
 }

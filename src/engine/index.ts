@@ -22,7 +22,7 @@ import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 import { DEFAULT_MIN_COVERAGE } from './weights.js';
 
 export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
-export type { Lexicon, RelatedWord, Thesaurus } from './query.js';
+export type { Lexicon, RelatedWord, Thesaurus, Neighbour, WordNeighbours } from './query.js';
 export { EXCERPT_MAX_CHARS } from './excerpt.js';
 export { RULES } from './rules.js';
 export type { Rule, RuleName } from './rules.js';

@@ -26,6 +26,18 @@ export interface Thesaurus {
   narrower?(word: string): readonly string[];
 }
 
+/** A word used like another, by the cosine (0–1) of their distributional vectors. */
+export interface Neighbour {
+  readonly word: string;
+  readonly cosine: number;
+}
+
+/** Nearest words by distributional vectors (see src/word-neighbours.ts). */
+export interface WordNeighbours {
+  /** The words used most like a lower-case word, nearest first; empty when the table lacks it. */
+  neighbours(word: string): readonly Neighbour[];
+}
+
 /**
  * The engine's knowledge of English: word → count in a large corpus (SUBTLEX), spelled as in the list
  * (proper nouns capitalised), and optionally a thesaurus for words the question uses but the article
@@ -33,10 +45,12 @@ export interface Thesaurus {
  */
 export interface Lexicon extends ReadonlyMap<string, number> {
   readonly thesaurus?: Thesaurus;
+  readonly neighbours?: WordNeighbours;
 }
 
 export interface LexiconInfo {
   readonly thesaurus: Thesaurus | undefined;
+  readonly neighbours: WordNeighbours | undefined;
   /** Count of the word in any case. */
   count(word: string): number;
   /** Whether the list spells the word mostly with a capital (a name: Germany, Ericsson). */
@@ -96,6 +110,7 @@ function foldLexicon(lexicon: Lexicon): LexiconInfo {
   };
   return {
     thesaurus: lexicon.thesaurus,
+    neighbours: lexicon.neighbours,
     correct,
     count: (word) => counts.get(word) ?? 0,
     isName: (word) => (capitalised.get(word) ?? 0) * 2 > (counts.get(word) ?? 0),

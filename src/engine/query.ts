@@ -12,13 +12,21 @@ import type { LexiconInfo } from './lexicon-info.js';
 import type { RuleSwitches } from './rules.js';
 import { INVISIBLE, STOPWORDS, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
+import { neighbourVariants } from './neighbours.js';
 import { acronymTerms, addRelated, derivations, nearStopword, typoVariants } from './variants.js';
 import { ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
 
 export { prepareAliases } from './aliases.js';
 export type { AliasEntry, PreparedAliases } from './aliases.js';
 export { prepareLexicon } from './lexicon-info.js';
-export type { Lexicon, LexiconInfo, RelatedWord, Thesaurus } from './lexicon-info.js';
+export type {
+  Lexicon,
+  LexiconInfo,
+  RelatedWord,
+  Thesaurus,
+  Neighbour,
+  WordNeighbours,
+} from './lexicon-info.js';
 
 export interface Variant {
   /** All of these terms must occur (a multi-word alias such as "Ren Zhengfei"). */
@@ -203,6 +211,26 @@ function wordConcept(
   if (!hasExact && thesaurus !== undefined) {
     addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, context));
   }
+  // Word-vector neighbours rank a paraphrase but, like the absent word itself, are no evidence that
+  // the article covers the thing asked about: the absent-name and absent-thing checks ignore them.
+  // A name's neighbours are other names (Germany → Italy), never the same thing.
+  const named = writtenAsName || looksLikeName(token.word, lexicon);
+  const neighbours = new Set<Variant>();
+  const table = rules.on('embedding-neighbours') ? lexicon?.neighbours : undefined;
+  const specific = specificity(token.word, context);
+  if (
+    !hasExact &&
+    realWord &&
+    !token.acronym &&
+    !named &&
+    specific >= NEIGHBOUR_MIN_SPECIFICITY &&
+    table !== undefined
+  ) {
+    for (const near of neighbourVariants(token.word, table, index, variants, hasPostings, specific)) {
+      neighbours.add(near);
+      variants.push(near);
+    }
+  }
   if (!hasExact && !token.acronym && !realWord && rules.on('typo-correction')) {
     // A misspelling: the word meant is the nearest spelling in the article or in English, whichever
     // is nearer (aprove → approve, which the article has as "approved"; suprising → surprising).
@@ -245,7 +273,6 @@ function wordConcept(
   if (variants.length === 0 && rare && !writtenAsName && !token.acronym && nearStopword(token.word)) {
     return undefined;
   }
-  const specific = specificity(token.word, context);
   let mass: number;
   if (hasExact) mass = (index.idf[exact] ?? 0) * specific;
   else if (variants.length > 0 && !realWord) {
@@ -259,10 +286,11 @@ function wordConcept(
       .map((v) => meanIdf(v.terms, index) * specific);
     mass = Math.max(unknown, ...derived);
   }
-  const absentName = variants.length === 0 && (writtenAsName || looksLikeName(token.word, lexicon));
+  const ownVariants = variants.filter((variant) => !neighbours.has(variant)).length;
+  const absentName = ownVariants === 0 && named;
   const absentThing =
     !answerType &&
-    variants.length === 0 &&
+    ownVariants === 0 &&
     realWord &&
     !token.acronym &&
     specific >= ABSENT_THING_MIN_SPECIFICITY &&
@@ -278,3 +306,5 @@ function wordConcept(
 const RARE_WORD_COUNT = 100;
 /** Everyday nouns (thing, way, people) name no topic of their own. */
 const ABSENT_THING_MIN_SPECIFICITY = 0.9;
+/** An everyday word's vector neighbours are everyday words too (best → better, first): they match anywhere. */
+const NEIGHBOUR_MIN_SPECIFICITY = 0.9;

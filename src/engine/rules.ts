@@ -61,6 +61,11 @@ export const RULES = [
     why: 'Askers paraphrase: a synonym or derived form of a word the article lacks may stand for it, at low weight and low coverage.',
   },
   {
+    name: 'embedding-neighbours',
+    kind: 'query',
+    why: 'Askers paraphrase with words WordNet does not list together (assurances/pledges, plant/factory): an article word whose vector is close to an absent common word may stand for it, at synonym weight and coverage, never for a name.',
+  },
+  {
     name: 'typo-correction',
     kind: 'query',
     why: 'A misspelt word means its nearest spelling in the article or in English; a correct English word is not a typo of another.',

@@ -1,0 +1,43 @@
+/**
+ * Distributional neighbours: the article's words used like a question word the article lacks
+ * (promise for pledge, factory for plant), read from a table of each English word's nearest words
+ * by vector cosine (src/word-neighbours.ts). A neighbour is weak evidence: vectors place related
+ * words (Italy, Germany; rain, weather) as close as synonyms, so neighbours are weighted and capped
+ * like thesaurus synonyms. A table lookup, not a scan of the vocabulary: the cost per question word
+ * does not grow with the corpus.
+ */
+import type { InvertedIndex } from './index-build.js';
+import type { WordNeighbours } from './lexicon-info.js';
+import type { Variant } from './query.js';
+import { stem } from './tokenize.js';
+import {
+  MAX_NEIGHBOURS,
+  MAX_SYNONYM_COVER,
+  MIN_RELATED_WEIGHT,
+  NEIGHBOUR_MIN_COSINE,
+  SYNONYM_WEIGHT,
+} from './weights.js';
+
+/**
+ * Variants for a question word from its table neighbours at cosine ≥ NEIGHBOUR_MIN_COSINE that the
+ * index has (the nearest MAX_NEIGHBOURS terms), weighted by cosine and by how specific the word is.
+ */
+export function neighbourVariants(
+  word: string,
+  table: WordNeighbours,
+  index: InvertedIndex,
+  existing: readonly Variant[],
+  usable: (id: number) => boolean,
+  specific: number,
+): Variant[] {
+  const found: Variant[] = [];
+  for (const { word: near, cosine } of table.neighbours(word)) {
+    if (found.length >= MAX_NEIGHBOURS || cosine < NEIGHBOUR_MIN_COSINE) break;
+    const id = index.termIds.get(stem(near));
+    if (id === undefined || !usable(id) || [...existing, ...found].some((v) => v.terms[0] === id)) continue;
+    const weight = SYNONYM_WEIGHT * cosine * specific;
+    if (weight < MIN_RELATED_WEIGHT) continue;
+    found.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
+  }
+  return found;
+}
