@@ -195,6 +195,18 @@ describe('abstention', () => {
     }
   });
 
+  it.each([
+    'did italy aprove vodafone kit quick q',
+    'Did Germany pass an intelligence law?',
+    'what did the uk decide on vodafone',
+  ])('offers only the article’s example questions as topics when refusing %j', (question) => {
+    const result = engine.search(question);
+    if (result.kind !== 'no-match') throw new Error('expected a refusal');
+    const examples = new Set(corpus.articles.flatMap((a) => a.questions));
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    for (const topic of result.suggestions) expect(examples.has(topic)).toBe(true);
+  });
+
   it('offers topics from different parts of the article when nothing in the question relates', () => {
     const result = engine.search('What is the capital of France?');
     if (result.kind !== 'no-match') throw new Error('expected a refusal');

@@ -103,7 +103,10 @@ export class SuggestionIndex {
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .map(([entry]) => this.entries[entry])
       .filter((entry): entry is string => entry !== undefined);
-    return unique([...sharing.slice(0, count), ...this.defaults(count)]).slice(0, count);
+    // A refusal's topics are offered as things to ask: when the article has example questions, a heading
+    // or a lead sentence sharing a word answers nothing when picked, so only questions are offered.
+    const askable = this.questions.length > 0 ? sharing.filter((e) => this.questions.includes(e)) : sharing;
+    return unique([...askable.slice(0, count), ...this.defaults(count)]).slice(0, count);
   }
 
   private indexEntries(): Map<string, number[]> {
