@@ -13,6 +13,8 @@ describe('extractQuestion: chat noise is not part of the question', () => {
     ],
     ['good morning', 'Good morning folks: is the bridge closing?', 'is the bridge closing?'],
     ['thanks in advance', 'why was the mayor fired, thanks in advance', 'why was the mayor fired'],
+    ['a chat preamble', 'hey all! quick q, who owns the ferry line?', 'who owns the ferry line?'],
+    ['another chat preamble', 'Random question: did the dam hold?', 'did the dam hold?'],
     ['several sign-offs', 'Where is the factory? Cheers, much appreciated!', 'Where is the factory?'],
     ['a user mention', '<@123456789> what did the minister promise?', 'what did the minister promise?'],
     ['a nickname mention', '<@!42> <@&7> <#99> who won the tender?', 'who won the tender?'],

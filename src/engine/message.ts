@@ -63,11 +63,12 @@ const MARKUP: readonly RegExp[] = [
 const MARKDOWN_LINK = /\[([^\]\n]{1,200})\]\((?:https?:\/\/|www\.)[^)\s]*\)/gi;
 
 /**
- * Words that make up greetings, thanks and sign-offs (and only those: none is a topic). A bare
+ * Words that make up greetings, thanks and sign-offs (and only those: none is a topic), and the chat
+ * preambles that announce a question ("quick q,", "random question:"). A bare
  * "Morning"/"Evening" greets only when punctuation or an audience follows (not "Evening Standard").
  */
 const GREETING =
-  /^(?:(?:hi|hey+|hello|hiya|howdy|yo|sup|greetings|gm|good\s+(?:morning|afternoon|evening|day)|(?:morning|afternoon|evening)(?=\s*[,!.:;~]|\s+(?:all|everyone|everybody|folks|guys|y'?all|team|people|friends|mates?)\b|$)|ok(?:ay)?|so|well|um+|uh+|oh|alright)(?:\s+(?:all|everyone|everybody|folks|guys|y'?all|team|there|people|friends|mates?|bot|fam|again))?(?![\p{L}\p{N}\p{M}]|[-‐‑'’.·][\p{L}\p{N}])(?:\s*[,!.:;~]+\s*|\s+|$))+/iu;
+  /^(?:(?:hi|hey+|hello|hiya|howdy|yo|sup|greetings|gm|good\s+(?:morning|afternoon|evening|day)|(?:morning|afternoon|evening)(?=\s*[,!.:;~]|\s+(?:all|everyone|everybody|folks|guys|y'?all|team|people|friends|mates?)\b|$)|ok(?:ay)?|so|well|um+|uh+|oh|alright|(?:quick|random|dumb|silly|small|general)\s+(?:q|qn|question))(?:\s+(?:all|everyone|everybody|folks|guys|y'?all|team|there|people|friends|mates?|bot|fam|again))?(?![\p{L}\p{N}\p{M}]|[-‐‑'’.·][\p{L}\p{N}])(?:\s*[,!.:;~]+\s*|\s+|$))+/iu;
 const SIGN_OFF =
   /(?:^|(?<=[\s,;!]))(?:(?:thanks|thank\s+you|thx|ty|tia|cheers|ta)(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance|all|everyone|guys|folks|again|heaps|mate))*|(?:much\s+|really\s+)?appreciated?(?:\s+it)?|any\s+help(?:\s+(?:is\s+|would\s+be\s+)?(?:much\s+|greatly\s+)?appreciated)?|anything\s+helps|(?:kind\s+|best\s+|warm\s+)?regards|best\s+wishes|lol|lmao|haha+|pls|please|:\)|:D|<3)[\s!.,~)]*$/i;
 
