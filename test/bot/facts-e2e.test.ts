@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer.js';
-import type { Reply } from '../../src/bot/reply.js';
 import { SIDE_MARKERS, STATUS_MARKERS } from '../../src/bot/strings.js';
 import { toPlainText } from '../../src/bot/text.js';
 import { decisionsByStatus } from '../../src/facts/match.js';
@@ -14,7 +13,7 @@ import type { CallbackData, InteractionCallback } from '../fake-discord/server.j
 import { EPHEMERAL, autocomplete, slashCommand } from '../fake-discord/interactions.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
-import { expectNoLiveMentions, expectWithinLimits } from './limits-check.js';
+import { expectCallbackWithinLimits, expectNoLiveMentions } from './limits-check.js';
 
 const CHANNEL_MESSAGE = 4;
 const AUTOCOMPLETE_RESULT = 8;
@@ -34,12 +33,7 @@ afterAll(async () => {
 function wellFormed(callback: InteractionCallback): CallbackData {
   expect(callback.body.type).toBe(CHANNEL_MESSAGE);
   const d = callback.body.data!;
-  expectWithinLimits({
-    ...(d.content === undefined ? {} : { content: d.content }),
-    embeds: d.embeds ?? [],
-    components: (d.components ?? []) as Reply['components'],
-    allowedMentions: d.allowed_mentions as Reply['allowedMentions'],
-  });
+  expectCallbackWithinLimits(d);
   return d;
 }
 

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { LIMITS } from '../../src/bot/limits.js';
 import { embedLength } from '../../src/bot/reply.js';
 import type { Reply } from '../../src/bot/reply.js';
+import type { CallbackData } from '../fake-discord/server.js';
 
 export function expectWithinLimits(reply: Reply): void {
   expect(reply.allowedMentions).toEqual({ parse: [] });
@@ -34,4 +35,15 @@ export function expectWithinLimits(reply: Reply): void {
 export function expectNoLiveMentions(text: string): void {
   expect(text).not.toMatch(/@(everyone|here)/i);
   expect(text).not.toMatch(/(?<!\\)<@[!&]?\d+>/);
+}
+
+/** The body discord.js sent (as the fake Discord recorded it), checked against every Discord limit. */
+export function expectCallbackWithinLimits(d: CallbackData): CallbackData {
+  expectWithinLimits({
+    ...(d.content === undefined ? {} : { content: d.content }),
+    embeds: d.embeds ?? [],
+    components: (d.components ?? []) as Reply['components'],
+    allowedMentions: d.allowed_mentions as Reply['allowedMentions'],
+  });
+  return d;
 }

@@ -3,7 +3,6 @@
  * number, paging /arguments and /decisions, no repeated sentence, chat messages, question suggestions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/bot/reply.js';
 import { sentenceSpans } from '../../src/bot/shown.js';
 import { toPlainText } from '../../src/bot/text.js';
 import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
@@ -18,7 +17,7 @@ import {
 } from '../fake-discord/interactions.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
-import { expectWithinLimits } from './limits-check.js';
+import { expectCallbackWithinLimits } from './limits-check.js';
 
 const CHANNEL_MESSAGE = 4;
 const AUTOCOMPLETE_RESULT = 8;
@@ -34,12 +33,7 @@ afterAll(async () => {
 function wellFormed(callback: InteractionCallback): CallbackData {
   expect(callback.body.type).toBe(CHANNEL_MESSAGE);
   const d = callback.body.data!;
-  expectWithinLimits({
-    ...(d.content === undefined ? {} : { content: d.content }),
-    embeds: d.embeds ?? [],
-    components: (d.components ?? []) as Reply['components'],
-    allowedMentions: d.allowed_mentions as Reply['allowedMentions'],
-  });
+  expectCallbackWithinLimits(d);
   return d;
 }
 
@@ -245,12 +239,7 @@ describe('Previous / Next on listings that do not fit one message', () => {
     const callback = await h.fake.interact(buttonClick(h.fake, customId, botMessage(h.fake, on)));
     expect(callback.body.type).toBe(UPDATE_MESSAGE); // the page replaces the message
     const d = callback.body.data!;
-    expectWithinLimits({
-      ...(d.content === undefined ? {} : { content: d.content }),
-      embeds: d.embeds ?? [],
-      components: (d.components ?? []) as Reply['components'],
-      allowedMentions: d.allowed_mentions as Reply['allowedMentions'],
-    });
+    expectCallbackWithinLimits(d);
     return d;
   }
 

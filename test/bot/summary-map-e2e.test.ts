@@ -4,7 +4,6 @@
  * country carries the map as a PNG attachment (with a country, no map).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/bot/reply.js';
 import { SUMMARY_STRINGS } from '../../src/bot/strings.js';
 import { DECISIONS_MAP_FILE } from '../../src/bot/decisions-map.js';
 import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
@@ -13,7 +12,7 @@ import { citedQuotes } from '../support/cited.js';
 import { decodePng } from '../support/png.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
-import { expectWithinLimits } from './limits-check.js';
+import { expectCallbackWithinLimits } from './limits-check.js';
 
 let h: Harness;
 let nextUser = 1;
@@ -32,12 +31,7 @@ async function run(
 ): Promise<InteractionCallback> {
   const callback = await h.fake.interact(slashCommand(h.fake, name, options, freshUser()));
   const d = callback.body.data!;
-  expectWithinLimits({
-    ...(d.content === undefined ? {} : { content: d.content }),
-    embeds: d.embeds ?? [],
-    components: (d.components ?? []) as Reply['components'],
-    allowedMentions: d.allowed_mentions as Reply['allowedMentions'],
-  });
+  expectCallbackWithinLimits(d);
   return callback;
 }
 
