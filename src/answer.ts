@@ -3,6 +3,7 @@
  * question is about lead, then the passages, the one the leading fact cites first. Pure: it only combines
  * what the library already built.
  */
+import { DEFAULT_LIMIT } from './engine/index.js';
 import type { Hit, SearchResult } from './engine/types.js';
 import type { FactMatch } from './facts/match.js';
 import type { Fact } from './facts/types.js';
@@ -20,8 +21,6 @@ export interface AnswerOptions {
   readonly limit?: number;
 }
 
-/** The engine's default number of passages (SearchOptions.limit). */
-const DEFAULT_LIMIT = 5;
 /** How far down the ranking to look for the leading fact's passage when it is not among the first few. */
 const CITED_PASSAGE_DEPTH = 20;
 

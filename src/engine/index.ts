@@ -45,7 +45,8 @@ export interface EngineOptions {
   readonly disabledRules?: ReadonlySet<RuleName>;
 }
 
-const DEFAULT_LIMIT = 5;
+/** Passages a search returns when SearchOptions.limit is absent. */
+export const DEFAULT_LIMIT = 5;
 
 export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
   const index = buildIndex(corpus);
