@@ -8,6 +8,7 @@ import type { Library } from '../library.js';
 import { loadAtlas } from '../map/atlas.js';
 import { MAP_COLOURS, mapSvg, svgToPng } from '../map/render.js';
 import type { MapInput } from '../map/render.js';
+import { aliasesOf } from '../facts/countries.js';
 import { decisionsByStatus } from '../facts/match.js';
 import { STATUS_LABELS } from '../facts/types.js';
 import type { FactSet } from '../facts/types.js';
@@ -25,7 +26,7 @@ export function decisionsMapInput(facts: FactSet, aliases: AliasTable): MapInput
   const groups = decisionsByStatus(facts);
   const regions = groups.flatMap(({ status, decisions }) =>
     [...new Set(decisions.map((decision) => decision.country))].map((country) => ({
-      names: [country, ...aliasGroup(country, aliases)],
+      names: aliasesOf(country, aliases),
       colour: STATUS_COLOURS[status],
     })),
   );
@@ -43,12 +44,6 @@ export function decisionsMapInput(facts: FactSet, aliases: AliasTable): MapInput
     legend,
     missingLabel: SUMMARY_STRINGS.mapMissing,
   };
-}
-
-/** The members of the alias groups a country belongs to ("United States" → "US", "USA", "America", …). */
-function aliasGroup(country: string, aliases: AliasTable): string[] {
-  const key = country.toLowerCase();
-  return aliases.groups.filter((group) => group.some((name) => name.toLowerCase() === key)).flat();
 }
 
 export interface RenderedMap {
