@@ -12,7 +12,7 @@ import { paragraphLabel } from '../../src/corpus/cite.js';
 import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID } from '../fake-discord/server.js';
 import {
-  EPHEMERAL,
+  isEphemeral,
   autocomplete,
   botMessage,
   buttonClick,
@@ -85,7 +85,6 @@ function expectWellFormed(callback: InteractionCallback): CallbackData {
   return d;
 }
 
-const isEphemeral = (d: CallbackData) => ((d.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
 /** The embed with the passages of an answer: the last one (a first embed leads with facts when any match). */
 const passagesEmbed = (d: CallbackData) => d.embeds!.at(-1)!;
 const buttons = (d: CallbackData) => (d.components ?? []).flatMap((row) => row.components);

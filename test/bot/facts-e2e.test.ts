@@ -9,13 +9,12 @@ import { SIDE_MARKERS, STATUS_MARKERS } from '../../src/bot/strings.js';
 import { toPlainText } from '../../src/bot/text.js';
 import { decisionsByStatus } from '../../src/facts/match.js';
 import { SIDE_LABELS, STATUS_LABELS, speakerLabel } from '../../src/facts/types.js';
-import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
-import { EPHEMERAL, autocomplete, slashCommand } from '../fake-discord/interactions.js';
+import type { CallbackData } from '../fake-discord/server.js';
+import { autocomplete, isEphemeral, slashCommand } from '../fake-discord/interactions.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
-import { expectCallbackWithinLimits, expectNoLiveMentions } from './limits-check.js';
+import { expectNoLiveMentions, expectWellFormedMessage } from './limits-check.js';
 
-const CHANNEL_MESSAGE = 4;
 const AUTOCOMPLETE_RESULT = 8;
 
 let h: Harness;
@@ -29,15 +28,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** The body discord.js sent, checked against every Discord limit (same checks as the unit tests). */
-function wellFormed(callback: InteractionCallback): CallbackData {
-  expect(callback.body.type).toBe(CHANNEL_MESSAGE);
-  const d = callback.body.data!;
-  expectCallbackWithinLimits(d);
-  return d;
-}
-
-const isEphemeral = (d: CallbackData) => ((d.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
 /** Everything a reader sees in a reply, unescaped. */
 const shownText = (d: CallbackData) =>
   toPlainText(
@@ -53,7 +43,7 @@ const shownText = (d: CallbackData) =>
 const occurrences = (text: string, piece: string) => text.split(piece).length - 1;
 
 async function command(name: string, options: Record<string, string> = {}): Promise<CallbackData> {
-  return wellFormed(await h.fake.interact(slashCommand(h.fake, name, options, freshUser())));
+  return expectWellFormedMessage(await h.fake.interact(slashCommand(h.fake, name, options, freshUser())));
 }
 
 async function choices(name: string, option: string, value: string) {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { LIMITS } from '../../src/bot/limits.js';
 import { embedLength } from '../../src/bot/reply.js';
 import type { Reply } from '../../src/bot/reply.js';
-import type { CallbackData } from '../fake-discord/server.js';
+import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
 
 export function expectWithinLimits(reply: Reply): void {
   expect(reply.allowedMentions).toEqual({ parse: [] });
@@ -46,4 +46,12 @@ export function expectCallbackWithinLimits(d: CallbackData): CallbackData {
     allowedMentions: d.allowed_mentions as Reply['allowedMentions'],
   });
   return d;
+}
+
+const CHANNEL_MESSAGE = 4;
+
+/** A type 4 reply (CHANNEL_MESSAGE) whose body is within every Discord limit; its data. */
+export function expectWellFormedMessage(callback: InteractionCallback): CallbackData {
+  expect(callback.body.type).toBe(CHANNEL_MESSAGE);
+  return expectCallbackWithinLimits(callback.body.data!);
 }

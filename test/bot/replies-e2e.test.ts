@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentenceSpans } from '../../src/bot/shown.js';
 import { toPlainText } from '../../src/bot/text.js';
-import type { CallbackData, InteractionCallback } from '../fake-discord/server.js';
+import type { CallbackData } from '../fake-discord/server.js';
 import {
-  EPHEMERAL,
+  isEphemeral,
   autocomplete,
   botMessage,
   buttonClick,
@@ -17,9 +17,8 @@ import {
 } from '../fake-discord/interactions.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
-import { expectCallbackWithinLimits } from './limits-check.js';
+import { expectCallbackWithinLimits, expectWellFormedMessage } from './limits-check.js';
 
-const CHANNEL_MESSAGE = 4;
 const AUTOCOMPLETE_RESULT = 8;
 
 let h: Harness;
@@ -30,17 +29,8 @@ afterAll(async () => {
   await h?.stop();
 });
 
-function wellFormed(callback: InteractionCallback): CallbackData {
-  expect(callback.body.type).toBe(CHANNEL_MESSAGE);
-  const d = callback.body.data!;
-  expectCallbackWithinLimits(d);
-  return d;
-}
-
-const isEphemeral = (d: CallbackData) => ((d.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
-
 async function command(name: string, options: Record<string, string> = {}): Promise<CallbackData> {
-  return wellFormed(await h.fake.interact(slashCommand(h.fake, name, options)));
+  return expectWellFormedMessage(await h.fake.interact(slashCommand(h.fake, name, options)));
 }
 
 async function choices(name: string, option: string, value: string) {
@@ -122,7 +112,9 @@ describe('"Ask the article" on chat messages', () => {
 
   async function askMessage(content: string): Promise<CallbackData> {
     const target = userMessage(s.fake, content);
-    return wellFormed(await s.fake.interact(messageContextMenu(s.fake, 'Ask the article', target)));
+    return expectWellFormedMessage(
+      await s.fake.interact(messageContextMenu(s.fake, 'Ask the article', target)),
+    );
   }
 
   it('a 330-character message with a link is answered, not refused, and the reply says what was read', async () => {
@@ -345,7 +337,9 @@ describe('"Ask the article" with the real engine', () => {
       'the client call this afternoon because they keep asking us.';
     expect(message.length).toBeGreaterThan(300);
     const target = userMessage(h.fake, message);
-    const d = wellFormed(await h.fake.interact(messageContextMenu(h.fake, 'Ask the article', target)));
+    const d = expectWellFormedMessage(
+      await h.fake.interact(messageContextMenu(h.fake, 'Ask the article', target)),
+    );
     const fields = d.embeds!.flatMap((e) => e.fields ?? []);
     const readAs = toPlainText(fields.find((f) => f.name === 'Read as')!.value);
     expect(readAs).toMatch(/^“Has Italy actually approved Huawei equipment for Vodafone/);

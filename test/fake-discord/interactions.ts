@@ -9,6 +9,10 @@ export const InteractionType = { ApplicationCommand: 2, MessageComponent: 3, Aut
 export const OptionType = { String: 3, Integer: 4, Boolean: 5 } as const;
 export const EPHEMERAL = 64;
 
+/** Whether a recorded callback body is visible only to the person who asked. */
+export const isEphemeral = (d: { readonly flags?: number }): boolean =>
+  ((d.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
+
 export type OptionInput = string | number | boolean;
 
 export interface UserInput {
