@@ -157,6 +157,9 @@ describe('hasTimeExpression: a passage that says when', () => {
     'Three years ago the mill shut.',
     'The bridge closes in May for repairs.',
     'Work starts in the 1990s.',
+    'The terminal was approved after a long public consultation.',
+    'Until that happens, governments will draw their own conclusions.',
+    'They will talk to us when the time is right.',
   ])('yes: %s', (text) => {
     expect(hasTimeExpression(text)).toBe(true);
   });
@@ -166,6 +169,8 @@ describe('hasTimeExpression: a passage that says when', () => {
     'The vendor wants to repair its relations.',
     'It has 5G coverage and 300 staff.',
     'Jan Novak chairs the board.',
+    'Huawei once again demands talks.',
+    'When did it open?',
   ])('no: %s', (text) => {
     expect(hasTimeExpression(text)).toBe(false);
   });

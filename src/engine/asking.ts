@@ -1,7 +1,7 @@
 /**
  * How a question as people send it reaches the ranking: the chat message read from its question,
- * questions about the article itself answered from its file's records, "when" questions preferring
- * passages that say when, and figure questions kept to passages that give one. Each is a named rule
+ * questions about the article itself answered from its file's records, and "when" and figure
+ * questions kept to passages that say when or give a figure. Each is a named rule
  * (rules.ts); the wording analysis is in message.ts and intent.ts, passage signals in signals.ts.
  */
 import type { Corpus } from '../corpus/types.js';
@@ -12,7 +12,6 @@ import type { Candidate } from './rerank.js';
 import type { RuleSwitches } from './rules.js';
 import { hasFigure, hasTimeExpression } from './signals.js';
 import { articleFactAnswer } from './strings.js';
-import { TIME_BOOST } from './weights.js';
 
 /** A question about "the article" is answered from the files' records only when it can mean few. */
 const MAX_ARTICLES_DESCRIBED = 3;
@@ -46,17 +45,18 @@ export function articleFacts(corpus: Corpus, question: string, rules: RuleSwitch
   return articles.map((article) => articleFactAnswer(article, field)).join(' ');
 }
 
-/** For a "when" question, passages that say when move ahead (rule when-prefers-time); re-sorted. */
-export function preferTimes(
+/**
+ * For a "when" question, the candidates that say when (rule when-needs-time); undefined when the
+ * question does not ask when. A passage on the subject that gives no time does not answer "when".
+ */
+export function timeAnswers(
   index: InvertedIndex,
-  candidates: Candidate[],
+  candidates: readonly Candidate[],
   question: string,
   rules: RuleSwitches,
-): Candidate[] {
-  if (!rules.on('when-prefers-time') || !asksForTime(question)) return candidates;
-  for (const c of candidates)
-    if (hasTimeExpression(index.passages[c.doc]?.text ?? '')) c.final += TIME_BOOST * c.coverage;
-  return candidates.sort((a, b) => b.final - a.final || a.doc - b.doc);
+): Candidate[] | undefined {
+  if (!rules.on('when-needs-time') || !asksForTime(question)) return undefined;
+  return candidates.filter((c) => hasTimeExpression(index.passages[c.doc]?.text ?? ''));
 }
 
 /**

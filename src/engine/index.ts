@@ -7,7 +7,7 @@
  */
 import type { Corpus, Passage } from '../corpus/types.js';
 import { abstain } from './abstain.js';
-import { articleFacts, figureAnswers, preferTimes, readMessage } from './asking.js';
+import { articleFacts, figureAnswers, readMessage, timeAnswers } from './asking.js';
 import { buildIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
 import type { Lexicon, QueryContext } from './query.js';
@@ -16,7 +16,7 @@ import type { Scratch } from './rank.js';
 import { rerank, toHit } from './rerank.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
-import { NO_SUCH_FIGURE } from './strings.js';
+import { NO_SUCH_FIGURE, NO_SUCH_TIME } from './strings.js';
 import { NO_MATCH_SUGGESTIONS, SuggestionIndex } from './suggestions.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 import { DEFAULT_MIN_COVERAGE } from './weights.js';
@@ -89,7 +89,7 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       suggestions: suggestions.related(parsed, NO_MATCH_SUGGESTIONS),
     });
     if (candidates.length === 0) return noMatch();
-    const reranked = preferTimes(index, rerank(index, parsed, candidates, rules), read.question, rules);
+    const reranked = rerank(index, parsed, candidates, rules);
     const best = reranked[0];
     if (best === undefined) return noMatch();
     if (abstain(parsed, best.coverage, minCoverage, rules) !== undefined) return noMatch();
@@ -97,7 +97,10 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     const figures = figureAnswers(index, reranked, read.question, rules);
     if (figures !== undefined && !((figures[0]?.coverage ?? 0) >= minCoverage))
       return noMatch(NO_SUCH_FIGURE);
-    const answering = figures ?? reranked;
+    // A "when" question is answered only by a passage that says when.
+    const times = figures === undefined ? timeAnswers(index, reranked, read.question, rules) : undefined;
+    if (times !== undefined && !((times[0]?.coverage ?? 0) >= minCoverage)) return noMatch(NO_SUCH_TIME);
+    const answering = figures ?? times ?? reranked;
     const results: Hit[] = answering.slice(0, limit).map((candidate) => toHit(index, parsed, candidate));
     return { kind: 'answer', query, ...read.asked, results };
   }

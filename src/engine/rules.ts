@@ -96,9 +96,9 @@ export const RULES = [
     why: 'A question asking how many, how much, what share or what price is answered only by a passage that gives a figure; a passage on the subject without one does not answer it.',
   },
   {
-    name: 'when-prefers-time',
-    kind: 'ranking',
-    why: 'A "when" question is answered by a passage that says when (a year, a month, last week, an anniversary): among passages on the subject those come first.',
+    name: 'when-needs-time',
+    kind: 'abstention',
+    why: 'A "when" question is answered only by a passage that says when; a passage on the subject that gives no time does not answer it, so the question is refused rather than answered with the subject alone.',
   },
 ] as const satisfies readonly Rule[];
 

@@ -69,8 +69,20 @@ const RELATIVE =
 const YEAR_IN_TEXT = /(?<![\p{L}\p{N}$€£])(?:1[5-9]|20)\d\d(?:\/\d\d)?s?(?![\p{L}\p{N}%])/u;
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\bQ[1-4]\b/;
 
+/**
+ * An event can be the answer to "when": "after a long consultation", "until that happens", "once the
+ * law is clear", "when the time is right". Conjunctions and prepositions of time followed by what
+ * happens; "once again" and "since" are left out (a repetition, mostly a reason).
+ */
+const TEMPORAL_RELATION =
+  /\b(?:after|before|until|till|during|following|once|as\s+soon\s+as|by\s+the\s+time)\s+(?!again\b|more\b|and\b|or\b)[\p{L}\p{N}]/iu;
+/** "When" introducing a clause with its subject ("when the time is right"), not a question word. */
+const WHEN_CLAUSE = /\bwhen\s+(?:the|a|an|it|they|he|she|we|you|this|that|its|their|his|her|our)\s+\p{L}/iu;
+
 export function hasTimeExpression(text: string): boolean {
   return (
+    TEMPORAL_RELATION.test(text) ||
+    WHEN_CLAUSE.test(text) ||
     YEAR_IN_TEXT.test(text) ||
     MONTH.test(text) ||
     MAY_MONTH.test(text) ||

@@ -8,6 +8,10 @@ import type { ArticleField } from './intent.js';
 export const NO_SUCH_FIGURE =
   'The article gives no such figure: the passages on this subject state no number, amount, share or price for it.';
 
+/** A refusal for a "when" question the passages on its subject give no time for. */
+export const NO_SUCH_TIME =
+  'The article gives no date or time for that: the passages on this subject do not say when.';
+
 /** What an article file records about itself (all optional but the title). */
 export interface ArticleRecord {
   readonly title: string;

@@ -67,11 +67,3 @@ export const SPECIFICITY_FLOOR = 0.15;
  * lacks, so such a word is weaker evidence that the question is about something else.
  */
 export const ABSENT_COMMON_WORD = 0.6;
-
-/**
- * For a "when" question, a passage with a time expression gains this much times its coverage: a
- * passage fully on the subject gains as much as the best sentence can give (SENTENCE_WEIGHT), one
- * that covers little of the question gains little, so it orders passages on the subject and does
- * not lift one that is off it.
- */
-export const TIME_BOOST = 0.5;
