@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleName } from '../src/engine/rules.js';
 import { createEngine } from '../src/engine/index.js';
 import type { Lexicon, RelatedWord, SearchResult, Thesaurus } from '../src/engine/index.js';
 import { loadWordNet } from '../src/wordnet.js';
@@ -103,6 +104,11 @@ describe('engine with a thesaurus', () => {
       'despite',
       'its',
       'which',
+      'what',
+      'say',
+      'council',
+      'said',
+      'rather',
     ];
     const nouns = {
       ...fakeThesaurus({}),
@@ -118,5 +124,24 @@ describe('engine with a thesaurus', () => {
     expect(engine.search('Did Port Ellery vote for a pier despite its population?').kind).toBe('answer');
     // Nor when the article names a kind of the thing (a port is a kind of town).
     expect(engine.search('Which town voted for a new pier?').kind).toBe('answer');
+  });
+
+  it('refuses a question about an absent noun it names after "about", within that clause only', () => {
+    const texts = ['The council of Port Ellery said the new pier opens in May.'];
+    const nounWords = [...words, 'council', 'port', 'ellery', 'said', 'new', 'pier', 'opens', 'population'];
+    const nouns = { ...fakeThesaurus({}), onlyNoun: (word: string) => word === 'population' };
+    const build = (disabled: string[] = []) =>
+      createEngine(memoryCorpus(texts), {
+        lexicon: lexiconOf(nounWords, nouns),
+        disabledRules: new Set(disabled as RuleName[]),
+      });
+    const question = "What did the council say about Port Ellery's population?";
+    expect(build().search(question).kind).toBe('no-match');
+    expect(build(['about-topic']).search(question).kind).toBe('answer');
+    expect(build().search('What did the council say about the pier?').kind).toBe('answer');
+    // The topic ends with its clause: the contrast after it is not what is asked about.
+    const contrast = 'What did the council say about the pier, rather than the population?';
+    expect(build(['about-topic']).search(contrast).kind).toBe('answer');
+    expect(build().search(contrast).kind).toBe('answer');
   });
 });

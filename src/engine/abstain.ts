@@ -19,5 +19,12 @@ export function abstain(
   if (rules.on('absent-name') && parsed.concepts.some((c) => c.absentName === true)) return 'absent-name';
   // The first thing a question names is usually what it asks about ("the population of Port Ellery").
   if (rules.on('absent-thing') && parsed.concepts[0]?.absentThing === true) return 'absent-thing';
+  // So is the thing it says it is about ("what did Peng say about Huawei's revenue").
+  if (
+    rules.on('about-topic') &&
+    parsed.topic !== undefined &&
+    parsed.concepts.slice(parsed.topic, parsed.topicEnd).some((c) => c.absentThing === true)
+  )
+    return 'absent-thing';
   return undefined;
 }

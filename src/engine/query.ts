@@ -60,6 +60,13 @@ export interface ParsedQuery {
   readonly concepts: readonly Concept[];
   /** Quoted phrases, normalised for comparison with normalizeForPhrase(passage). */
   readonly phrases: readonly string[];
+  /**
+   * Index in `concepts` of the first concept after "about" / "regarding" / "concerning" ("what did
+   * Peng say about revenue"): the topic the question names explicitly. Undefined when it names none.
+   * The topic runs to `topicEnd` (exclusive): the end of its clause.
+   */
+  readonly topic?: number;
+  readonly topicEnd?: number;
 }
 
 /** Longest question we read; beyond this a "question" is a paste, and work must stay bounded. */
@@ -79,6 +86,12 @@ export interface QueryContext {
  */
 const ANSWER_TYPE = /\b(?:which|what)\s+$/iu;
 
+/** A preposition that introduces what the question is about; "about to" and "about 300" are not topics. */
+const TOPIC_MARK = /\b(?:about|regarding|concerning|re)\s+(?!to\b|\d)$/iu;
+/** Where a topic phrase ends: the clause ends, or a contrast starts ("about the law rather than trade"). */
+const TOPIC_END =
+  /[.?!;:,]|\b(?:rather\s+than|instead\s+of|than|but|or|because|since|while|whereas|not)\s+$/iu;
+
 const QUOTED = /["“”„«»]([^"“”„«»]{1,300})["“”„«»]/gu;
 
 export function parseQuery(question: string, context: QueryContext): ParsedQuery {
@@ -93,6 +106,9 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   const tokens = tokenize(text, { ignoreCase, maxTokens: MAX_CONCEPTS * 2 }).filter((token) => !token.joined);
   const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);
   const answerTypes = new Set(tokens.filter((token) => ANSWER_TYPE.test(text.slice(0, token.start))));
+  const topicToken = tokens.find((token) => TOPIC_MARK.test(text.slice(0, token.start)));
+  let topic: number | undefined;
+  let topicEnd: number | undefined;
   const { aliases } = context;
   const concepts: Concept[] = [];
   const wordsInOrder: string[] = [];
@@ -100,6 +116,11 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   while (i < tokens.length && concepts.length < MAX_CONCEPTS) {
     const token = tokens[i];
     if (token === undefined) break;
+    if (topic === undefined && topicToken !== undefined && token.start >= topicToken.start)
+      topic = concepts.length;
+    else if (topic !== undefined && topicEnd === undefined && topicToken !== undefined) {
+      if (TOPIC_END.test(text.slice(topicToken.start, token.start))) topicEnd = concepts.length;
+    }
     const alias = matchAlias(tokens, i, aliases, context.rules.on('acronym-case'));
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
@@ -113,7 +134,12 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     wordsInOrder.push(token.word);
     i += 1;
   }
-  return { concepts, phrases };
+  const topical = topic !== undefined && topic < concepts.length;
+  return {
+    concepts,
+    phrases,
+    ...(topical ? { topic, topicEnd: topicEnd ?? concepts.length } : {}),
+  };
 }
 
 /**
