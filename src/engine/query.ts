@@ -86,11 +86,18 @@ export interface QueryContext {
  */
 const ANSWER_TYPE = /\b(?:which|what)\s+$/iu;
 
-/** A preposition that introduces what the question is about; "about to" and "about 300" are not topics. */
-const TOPIC_MARK = /\b(?:about|regarding|concerning|re)\s+(?!to\b|\d)$/iu;
-/** Where a topic phrase ends: the clause ends, or a contrast starts ("about the law rather than trade"). */
+/**
+ * A preposition that introduces what the question is about, with any determiners before the first
+ * word of the topic ("about the pier", "regarding its population"). "About to" is not a topic.
+ */
+const TOPIC_MARK =
+  /\b(?:about|regarding|concerning)\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|any|some)\s+)*$/iu;
+/**
+ * Where a topic phrase ends: its clause ends, a contrast starts ("about the law rather than trade"),
+ * or a relative clause or infinitive that only qualifies it ("about the law that obliges citizens…").
+ */
 const TOPIC_END =
-  /[.?!;:,]|\b(?:rather\s+than|instead\s+of|than|but|or|because|since|while|whereas|not)\s+$/iu;
+  /[.?!;:,]|\b(?:rather\s+than|instead\s+of|than|but|or|because|since|while|whereas|not|that|which|who|whom|whose|where|when|if|whether|to)\s+$/iu;
 
 const QUOTED = /["“”„«»]([^"“”„«»]{1,300})["“”„«»]/gu;
 
@@ -106,7 +113,9 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   const tokens = tokenize(text, { ignoreCase, maxTokens: MAX_CONCEPTS * 2 }).filter((token) => !token.joined);
   const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);
   const answerTypes = new Set(tokens.filter((token) => ANSWER_TYPE.test(text.slice(0, token.start))));
-  const topicToken = tokens.find((token) => TOPIC_MARK.test(text.slice(0, token.start)));
+  const topicToken = tokens.find(
+    (token) => TOPIC_MARK.test(text.slice(0, token.start)) && !/^\d/u.test(token.word),
+  );
   let topic: number | undefined;
   let topicEnd: number | undefined;
   const { aliases } = context;
