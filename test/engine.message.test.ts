@@ -119,6 +119,22 @@ describe('extractQuestion: a long message is answered from its question', () => 
     },
   );
 
+  it('reads the question of a short message whose other sentence only comments on it', () => {
+    const message =
+      "Does anyone know who chairs the port board? I think she's some kind of engineer but not sure";
+    expect(extractQuestion(message)).toEqual({
+      question: 'Does anyone know who chairs the port board?',
+      shortened: true,
+    });
+  });
+
+  it('does not end a sentence at an initial or a dotted acronym', () => {
+    expect(extractQuestion('Is the U.S. ban still in place? I read it was lifted').question).toBe(
+      'Is the U.S. ban still in place?',
+    );
+    expect(extractQuestion('Did J. Smith sign the deal?').shortened).toBe(false);
+  });
+
   it('does not bring in context for a question with content of its own', () => {
     const message =
       'Good evening! I am writing a school report. What did the mayor promise the dockers? Thanks!!';

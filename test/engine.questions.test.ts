@@ -8,6 +8,8 @@ import type { Engine, SearchResult } from '../src/engine/types.js';
 import { loadLexicon } from '../src/lexicon.js';
 import { NO_SUCH_FIGURE, NO_SUCH_TIME } from '../src/engine/strings.js';
 import { memoryCorpus } from './support/memory-corpus.js';
+import { buildIndex } from '../src/engine/index-build.js';
+import { sourceNames } from '../src/engine/sources.js';
 
 /** A small article in which some passages give figures and times and others do not. */
 const TEXTS = [
@@ -128,6 +130,30 @@ describe('"when" questions', () => {
       top(ask('Did the council open the library?', off)),
     );
     expect(top(ask('Will the council sell the depot?'))).toBe(5);
+  });
+});
+
+describe('the publication the article comes from', () => {
+  it('is a pointer to the article, not a topic the passages lack', () => {
+    for (const question of [
+      'What does the Coast Weekly piece say about why residents opposed the terminal?',
+      'in that CW article, why did residents oppose the terminal?',
+    ]) {
+      expect(top(search(question))).toBe(2);
+      expect(search(question, { disabledRules: new Set(['source-names']) }).kind).toBe('no-match');
+    }
+  });
+
+  it('is searched like any name when the passages name it', () => {
+    const quoting = memoryCorpus(['Coast Weekly reported that the ferry is late.', 'The pier is closed.']);
+    const article = { ...quoting.articles[0]!, publisher: 'Coast Weekly' };
+    const named = { ...quoting, articles: [article] };
+    expect(sourceNames(named, buildIndex(named)).phrases).toEqual([]);
+    const pointer = { ...named, articles: [{ ...article, publisher: 'Harbour Gazette' }] };
+    expect(sourceNames(pointer, buildIndex(pointer))).toEqual({
+      phrases: [['harbour', 'gazette']],
+      initials: new Set(['hg']),
+    });
   });
 });
 

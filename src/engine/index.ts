@@ -16,6 +16,7 @@ import type { Scratch } from './rank.js';
 import { rerank, toHit } from './rerank.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
+import { sourceNames } from './sources.js';
 import { NO_SUCH_FIGURE, NO_SUCH_TIME } from './strings.js';
 import { NO_MATCH_SUGGESTIONS, SuggestionIndex } from './suggestions.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
@@ -56,6 +57,7 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     aliases: prepareAliases(rules.on('aliases') ? corpus.aliases : { groups: [] }),
     lexicon: prepareLexicon(options.lexicon),
     rules,
+    sources: sourceNames(corpus, index),
   };
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const scratch: Scratch = {

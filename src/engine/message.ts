@@ -79,8 +79,11 @@ const SIGN_OFF =
 const REPORTING_FRAME =
   /^(?:(?:i|we)(?:'ve|\s+have|\s+had|\s+keep|\s+kept|\s+just|\s+recently|\s+often|\s+also)*\s+(?:hear|heard|hearing|read|saw|seen|see|seeing)(?:\s+(?:somewhere|online|elsewhere|people\s+say(?:ing)?|(?:it\s+)?(?:said|claimed|reported)))?|(?:someone|somebody|people|everyone|a\s+(?:friend|colleague|co-?worker|mate)|my\s+(?:\p{L}+))(?:\s+(?:keeps?|kept|just|also))*\s+(?:says?|said|saying|claims?|claimed|told\s+me|tells\s+me|sent\s+me|forwarded\s+me|showed\s+me|mentioned)(?:\s+(?:something|an?\s+(?:article|link|post|piece|story|message|email))(?:\s+(?:saying|claiming|that\s+says))?)?)(?:\s+that)?\s+(?=\p{L})/iu;
 
-/** Sentence and clause breaks a chat message uses instead of full stops. */
-const SEGMENT_BREAK = /(?<=[.!?…])\s+|\n+|\s+[-–—]+\s+|(?<=:)\s+|;\s+/u;
+/**
+ * Sentence and clause breaks a chat message uses instead of full stops. A full stop after a single
+ * capital is an initial or a dotted acronym (U.S. ban, J. Smith), not the end of a sentence.
+ */
+const SEGMENT_BREAK = /(?<=[!?…]|(?<!(?:^|[\s.(])\p{Lu})\.)\s+|\n+|\s+[-–—]+\s+|(?<=:)\s+|;\s+/u;
 
 /** Openings of a sentence that asks something, with or without its question mark. */
 const ASKS =
@@ -136,7 +139,10 @@ function readMessage(input: string, dropCode: boolean, typed = squash(input)): E
   const isLong =
     joined.length > LONG_MESSAGE_CHARS ||
     segments.length >= LONG_MESSAGE_SEGMENTS ||
-    (chatty && segments.length >= 2);
+    (chatty && segments.length >= 2) ||
+    (segments.length >= 2 &&
+      segments.some((s) => s.asks && s.text.endsWith('?')) &&
+      segments.some((s) => !s.asks));
   const question = isLong ? squash(selectQuestion(segments).join(' ')) : joined;
   if (!hasWord(question)) return { question: '', shortened: tidy.length > 0 };
   return { question, shortened: question !== tidy };

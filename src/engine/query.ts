@@ -13,6 +13,8 @@ import type { RuleSwitches } from './rules.js';
 import { INVISIBLE, STOPWORDS, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
 import { neighbourVariants } from './neighbours.js';
+import { sourceTokens } from './sources.js';
+import type { SourceNames } from './sources.js';
 import { acronymTerms, addRelated, derivations, nearStopword, typoVariants } from './variants.js';
 import { ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
 
@@ -78,6 +80,8 @@ export interface QueryContext {
   readonly aliases: PreparedAliases;
   readonly lexicon: LexiconInfo | undefined;
   readonly rules: RuleSwitches;
+  /** The corpus's publication names, which point at the article rather than ask about something. */
+  readonly sources?: SourceNames;
 }
 
 /**
@@ -110,7 +114,13 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   }
   // A question typed entirely in capitals is shouting, not a string of acronyms or names.
   const ignoreCase = !/\p{Ll}/u.test(text);
-  const tokens = tokenize(text, { ignoreCase, maxTokens: MAX_CONCEPTS * 2 }).filter((token) => !token.joined);
+  const read = tokenize(text, { ignoreCase, maxTokens: MAX_CONCEPTS * 2 }).filter((token) => !token.joined);
+  // "The Light Reading piece", "that LR article": the source named, not a topic.
+  const source =
+    context.sources !== undefined && context.rules.on('source-names')
+      ? sourceTokens(read, context.sources)
+      : undefined;
+  const tokens = source === undefined || source.size === 0 ? read : read.filter((t) => !source.has(t));
   const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);
   const answerTypes = new Set(tokens.filter((token) => ANSWER_TYPE.test(text.slice(0, token.start))));
   const topicToken = tokens.find(

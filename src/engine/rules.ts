@@ -105,6 +105,11 @@ export const RULES = [
     kind: 'abstention',
     why: 'What follows "about", "regarding" or "concerning" is what the question says it is about ("what did Peng say about revenue"): an absent specific noun there is evidence against the question like one the question opens with.',
   },
+  {
+    name: 'source-names',
+    kind: 'abstention',
+    why: 'A question naming the publication the article comes from ("the Light Reading piece", "that LR article") points at the article; the passages never name it, and it is no evidence that the question is about something else.',
+  },
 ] as const satisfies readonly Rule[];
 
 export type RuleName = (typeof RULES)[number]['name'];

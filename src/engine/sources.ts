@@ -1,0 +1,48 @@
+/**
+ * The names of the publications the corpus comes from ("Light Reading", and its initials "LR"). A
+ * question that names the source ("what does the Light Reading piece say about…", "in that LR
+ * article") is pointing at the article, not asking about a Light Reading the passages never mention,
+ * so those words are neither topic nor evidence against the question. A source the passages do
+ * mention (a wire service quoting itself) is searched like any other name.
+ */
+import type { Corpus } from '../corpus/types.js';
+import type { InvertedIndex } from './index-build.js';
+import { fold, tokenize } from './tokenize.js';
+import type { Token } from './tokenize.js';
+
+/** Each source name as folded words, plus the initials of a name of two words or more. */
+export interface SourceNames {
+  readonly phrases: readonly (readonly string[])[];
+  readonly initials: ReadonlySet<string>;
+}
+
+export function sourceNames(corpus: Corpus, index: InvertedIndex): SourceNames {
+  const phrases: string[][] = [];
+  const initials = new Set<string>();
+  for (const article of corpus.articles) {
+    if (article.publisher === undefined) continue;
+    // Without stop words, as questions are read ("The Register" is matched by "register").
+    const tokens = tokenize(article.publisher);
+    if (tokens.length === 0) continue;
+    // Named in the passages: the name is content there, not a pointer to the article.
+    if (tokens.every((t) => index.termIds.has(t.term))) continue;
+    phrases.push(tokens.map((t) => t.word));
+    if (tokens.length >= 2) initials.add(tokens.map((t) => fold(t.surface).charAt(0)).join(''));
+  }
+  return { phrases, initials };
+}
+
+/** The question tokens that spell a source name (or, written in capitals, its initials). */
+export function sourceTokens(tokens: readonly Token[], sources: SourceNames): Set<Token> {
+  const found = new Set<Token>();
+  tokens.forEach((token, i) => {
+    if (token.acronym && sources.initials.has(token.word)) found.add(token);
+    for (const phrase of sources.phrases) {
+      const span = tokens.slice(i, i + phrase.length);
+      if (span.length === phrase.length && span.every((t, k) => t.word === phrase[k])) {
+        for (const t of span) found.add(t);
+      }
+    }
+  });
+  return found;
+}
