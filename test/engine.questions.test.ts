@@ -133,6 +133,15 @@ describe('"when" questions', () => {
   });
 });
 
+describe('chat shorthand', () => {
+  it.each(['did u hear why residents opposed the terminal', 'r residents against the terminal'])(
+    'reads shorthand function words as function words, not absent names: %s',
+    (question) => {
+      expect(top(search(question, { lexicon: loadLexicon() }))).toBe(2);
+    },
+  );
+});
+
 describe('the publication the article comes from', () => {
   it('is a pointer to the article, not a topic the passages lack', () => {
     for (const question of [

@@ -95,7 +95,7 @@ const ANSWER_TYPE = /\b(?:which|what)\s+$/iu;
  * word of the topic ("about the pier", "regarding its population"). "About to" is not a topic.
  */
 const TOPIC_MARK =
-  /\b(?:about|regarding|concerning)\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|any|some)\s+)*$/iu;
+  /\b(?:about|abt|regarding|concerning)\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|any|some)\s+)*$/iu;
 /**
  * Where a topic phrase ends: its clause ends, a contrast starts ("about the law rather than trade"),
  * or a relative clause or infinitive that only qualifies it ("about the law that obliges citizens…").

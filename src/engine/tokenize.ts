@@ -45,6 +45,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'those through to too under until up upon us ve very was wasn we were weren what whatever when whenever where ' +
     'whereas wherever whether which while who whoever whom whose why will with within without won would wouldn ' +
     'yet you your yours yourself yourselves d m o y ' +
+    // Chat shorthand for function words ("wat r the conditions", "talked abt the law", "ur", "b4").
+    'r u n w ur abt bc cuz coz tho thru b4 wrt ' +
     // Question scaffolding: words people wrap a question in that say nothing about what it asks.
     'article piece story text tell told say says said according mention mentions mentioned mentioning ' +
     'explain explains describe describes give gives show shows anything something someone somebody thing things ' +
