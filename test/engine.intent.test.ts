@@ -14,6 +14,8 @@ describe('figureAsked: questions that want a number, amount, share or price', ()
     ['how much cheaper are the imported panels', 'amount'],
     ['What is the price of a season ticket?', 'amount'],
     ['What does a permit cost?', 'amount'],
+    ["What does the city's new permit cost?", 'amount'],
+    ["How much is the port's ferry contract worth?", 'amount'],
     ['What was the cost of the repairs?', 'amount'],
     ['What share of the market does the cooperative hold?', 'share'],
     ["What is the airline's market share?", 'share'],
