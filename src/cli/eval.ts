@@ -32,6 +32,7 @@ const SHARED_EVAL = path.join(ROOT, '..', 'shared', 'eval');
 const DEFAULT_SETS = {
   data: path.join(ROOT, 'data'),
   own: path.join(ROOT, 'test', 'questions.json'),
+  probes: path.join(ROOT, 'test', 'questions-probes.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -99,6 +100,11 @@ export function defaultSets(): EvalSet[] {
   const sets: EvalSet[] = [];
   const own = readQuestions(DEFAULT_SETS.own);
   sets.push({ name: 'own (test/questions.json)', data: DEFAULT_SETS.data, questions: own });
+  sets.push({
+    name: 'probes (test/questions-probes.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.probes),
+  });
   if (existsSync(DEFAULT_SETS.dev))
     sets.push({
       name: 'dev (../shared/eval)',
@@ -194,6 +200,7 @@ function formatChange(change: { changed: number; better: number; worse: number }
 function shortName(name: string): string {
   return name
     .replace(' (test/questions.json)', '')
+    .replace(' (test/questions-probes.json)', '')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
