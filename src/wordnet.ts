@@ -304,6 +304,15 @@ export function loadWordNet(): Thesaurus {
         ),
       );
     },
+    nounCompound(first: string, second: string): boolean {
+      if (!PLAIN_LEMMA.test(first) || !PLAIN_LEMMA.test(second) || first.length < 2 || second.length < 2)
+        return false;
+      files ??= readFiles();
+      const known = files;
+      return lemmaCandidates(second, 'noun').some(
+        (lemma) => findIndexEntry(known.index.noun, `${first}_${lemma}`) !== undefined,
+      );
+    },
     narrower(word: string): readonly string[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
       files ??= readFiles();

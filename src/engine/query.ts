@@ -12,6 +12,7 @@ import type { LexiconInfo } from './lexicon-info.js';
 import type { RuleSwitches } from './rules.js';
 import { INVISIBLE, STOPWORDS, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
+import { corpusHasPair } from './compounds.js';
 import { neighbourVariants } from './neighbours.js';
 import { sourceTokens } from './sources.js';
 import type { SourceNames } from './sources.js';
@@ -56,6 +57,8 @@ export interface Concept {
    * form of it in the corpus has: if the question asks about it first, it asks about something else.
    */
   readonly absentThing?: boolean;
+  /** A compound noun (prime minister) the dictionary lists and no passage has: see compounds.ts. */
+  readonly absentCompound?: boolean;
 }
 
 export interface ParsedQuery {
@@ -141,6 +144,12 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       if (TOPIC_END.test(text.slice(topicToken.start, token.start))) topicEnd = concepts.length;
     }
     const alias = matchAlias(tokens, i, aliases, context.rules.on('acronym-case'));
+    const compound = alias === undefined ? absentCompound(text, tokens, i, context, answerTypes) : undefined;
+    if (compound !== undefined) {
+      concepts.push(compound);
+      i += 2;
+      continue;
+    }
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
       concepts.push(aliasConcept(span, alias.groups, context, names));
@@ -158,6 +167,36 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     concepts,
     phrases,
     ...(topical ? { topic, topicEnd: topicEnd ?? concepts.length } : {}),
+  };
+}
+
+/**
+ * The compound noun starting at token i when the dictionary lists it and the corpus never has its two
+ * words together (rule absent-compound); undefined otherwise. A compound naming the answer's kind
+ * ("which news agency") is not one: the article may give the agency's name without the words.
+ */
+function absentCompound(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  context: QueryContext,
+  answerTypes: ReadonlySet<Token>,
+): Concept | undefined {
+  const first = tokens[i];
+  const second = tokens[i + 1];
+  const thesaurus = context.lexicon?.thesaurus;
+  if (first === undefined || second === undefined || thesaurus?.nounCompound === undefined) return undefined;
+  if (!context.rules.on('absent-compound') || answerTypes.has(first) || first.acronym || second.acronym)
+    return undefined;
+  if (!/^\s+$/u.test(text.slice(first.end, second.start))) return undefined;
+  if (!thesaurus.nounCompound(first.word, second.word)) return undefined;
+  if (corpusHasPair(context.index, first, second)) return undefined;
+  return {
+    label: `${first.surface} ${second.surface}`,
+    mass: unknownMass(second, context, true),
+    variants: [],
+    words: [first.word, second.word],
+    absentCompound: true,
   };
 }
 

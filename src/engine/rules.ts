@@ -110,6 +110,11 @@ export const RULES = [
     kind: 'abstention',
     why: 'A question naming the publication the article comes from ("the Light Reading piece", "that LR article") points at the article; the passages never name it, and it is no evidence that the question is about something else.',
   },
+  {
+    name: 'absent-compound',
+    kind: 'abstention',
+    why: 'A compound noun the dictionary lists ("prime minister", "stock exchange") names one thing; when no passage has its words together, the words matched apart ("prime supplier", "deputy minister") are not the thing asked about, and the question is refused.',
+  },
 ] as const satisfies readonly Rule[];
 
 export type RuleName = (typeof RULES)[number]['name'];
