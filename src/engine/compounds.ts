@@ -4,31 +4,38 @@
  * by side, its words matched apart (the article's "prime supplier", "deputy minister") are not
  * evidence that the article covers it: the compound is one concept the article lacks.
  */
+import { docHasTerm } from './index-build.js';
 import type { InvertedIndex } from './index-build.js';
 import { tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
 
 /** Whether some passage has the two words next to each other, spaced, hyphenated or joined. */
 export function corpusHasPair(index: InvertedIndex, first: Token, second: Token): boolean {
+  // Written as one word (cyberattack): the joined form's term.
+  if (index.termIds.has(first.term + second.term)) return true;
   const a = index.termIds.get(first.term);
   const b = index.termIds.get(second.term);
   if (a === undefined || b === undefined) return false;
-  const docsOf = (t: number): Set<number> => {
-    const docs = new Set<number>();
-    for (let p = index.postingStart[t] ?? 0; p < (index.postingStart[t + 1] ?? 0); p += 1)
-      docs.add(index.postingDoc[p] ?? -1);
-    return docs;
-  };
-  const withSecond = docsOf(b);
-  for (const doc of docsOf(a)) {
-    if (!withSecond.has(doc)) continue;
+  // Walk the rarer word's passages; bounded, since a question pays for this on every such pair.
+  const [rare, other] = df(index, a) <= df(index, b) ? [a, b] : [b, a];
+  let checked = 0;
+  for (let p = index.postingStart[rare] ?? 0; p < (index.postingStart[rare + 1] ?? 0); p += 1) {
+    const doc = index.postingDoc[p] ?? -1;
+    if (!docHasTerm(index, doc, other)) continue;
     // Read as the index reads: a hyphenated pair (light-rail) yields both words in order too.
     const words = tokenize(index.passages[doc]?.text ?? '').filter((t) => !t.joined);
     for (let k = 0; k + 1 < words.length; k += 1) {
       if (words[k]?.term === first.term && words[k + 1]?.term === second.term) return true;
     }
-    // Written as one word (cyberattack): the joined form's term.
-    if (index.termIds.has(first.term + second.term)) return true;
+    checked += 1;
+    if (checked >= MAX_PASSAGES_READ) break;
   }
   return false;
+}
+
+/** Passages with both words read before concluding they are never side by side. */
+const MAX_PASSAGES_READ = 200;
+
+function df(index: InvertedIndex, term: number): number {
+  return (index.postingStart[term + 1] ?? 0) - (index.postingStart[term] ?? 0);
 }
