@@ -157,7 +157,7 @@ describe('quality floors', () => {
     const ownOnSecond = evaluate(await engineFor('test/fixtures/second-article'), own);
     const secondOnData = evaluate(await engineFor('data'), second);
     expect(ownOnSecond.outOfScopeRefused / ownOnSecond.outOfScope).toBeGreaterThanOrEqual(0.95);
-    expect(secondOnData.outOfScopeRefused / secondOnData.outOfScope).toBeGreaterThanOrEqual(0.8);
+    expect(secondOnData.outOfScopeRefused / secondOnData.outOfScope).toBeGreaterThanOrEqual(0.85);
   });
 
   const dev = '../shared/eval/dev-questions.json';
@@ -175,12 +175,12 @@ describe('quality floors', () => {
     'second shared dev set, written blind (../shared/eval/dev-questions-2.json)',
     async () => {
       const report = evaluate(await engineFor('data'), questionsFrom(dev2));
-      // Measured 70.9% first right, 69.5% hit@1, 82.9% hit@3, 8/82 answerable refused, 17/24 out refused.
-      expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.68);
-      expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.66);
-      expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.79);
-      expect(report.falseRefusals / report.answerable).toBeLessThanOrEqual(0.13);
-      expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.66);
+      // Measured 78.2% first right, 74.4% hit@1, 85.4% hit@3, 6/82 answerable refused, 21/24 out refused.
+      expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.75);
+      expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.72);
+      expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.82);
+      expect(report.falseRefusals / report.answerable).toBeLessThanOrEqual(0.1);
+      expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.79);
     },
   );
 
@@ -196,10 +196,20 @@ describe('quality floors', () => {
       const report = evaluate(await engineFor(dir), questionsFrom(path.join(dir, 'questions.json')));
       for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += report[key];
     }
-    // Measured 59/72 hit@1 (81.9%), 66/72 hit@3, 3/72 answerable refused, 17/24 out refused.
+    // Measured 59/72 hit@1 (81.9%), 66/72 hit@3, 3/72 answerable refused, 20/24 out refused.
     expect(total.hit1 / total.answerable).toBeGreaterThanOrEqual(0.78);
     expect(total.hit3 / total.answerable).toBeGreaterThanOrEqual(0.88);
     expect(total.falseRefusals / total.answerable).toBeLessThanOrEqual(0.07);
-    expect(total.outOfScopeRefused / total.outOfScope).toBeGreaterThanOrEqual(0.6);
+    expect(total.outOfScopeRefused / total.outOfScope).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('probes written while working on issue 9 (test/questions-probes.json)', async () => {
+    const report = evaluate(await engineFor('data'), questionsFrom('test/questions-probes.json'));
+    // Measured 67.7% first right, 72.5% hit@1, 85.5% hit@3, 2/69 answerable refused, 26/42 out refused.
+    expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.64);
+    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.69);
+    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.82);
+    expect(report.falseRefusals).toBeLessThanOrEqual(4);
+    expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.57);
   });
 });
