@@ -4,9 +4,11 @@
  * by side, its words matched apart (the article's "prime supplier", "deputy minister") are not
  * evidence that the article covers it: the compound is one concept the article lacks.
  */
+import { unknownMass } from './evidence.js';
 import { docHasTerm } from './index-build.js';
 import type { InvertedIndex } from './index-build.js';
 import { tokenize } from './tokenize.js';
+import type { Concept, QueryContext } from './query.js';
 import type { Token } from './tokenize.js';
 
 /** Whether some passage has the two words next to each other, spaced, hyphenated or joined. */
@@ -38,4 +40,34 @@ const MAX_PASSAGES_READ = 200;
 
 function df(index: InvertedIndex, term: number): number {
   return (index.postingStart[term + 1] ?? 0) - (index.postingStart[term] ?? 0);
+}
+
+/**
+ * The compound noun starting at token i when the dictionary lists it and the corpus never has its two
+ * words together (rule absent-compound); undefined otherwise. A compound naming the answer's kind
+ * ("which news agency") is not one: the article may give the agency's name without the words.
+ */
+export function absentCompound(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  context: QueryContext,
+  answerTypes: ReadonlySet<Token>,
+): Concept | undefined {
+  const first = tokens[i];
+  const second = tokens[i + 1];
+  const thesaurus = context.lexicon?.thesaurus;
+  if (first === undefined || second === undefined || thesaurus?.nounCompound === undefined) return undefined;
+  if (!context.rules.on('absent-compound') || answerTypes.has(first) || first.acronym || second.acronym)
+    return undefined;
+  if (!/^\s+$/u.test(text.slice(first.end, second.start))) return undefined;
+  if (!thesaurus.nounCompound(first.word, second.word)) return undefined;
+  if (corpusHasPair(context.index, first, second)) return undefined;
+  return {
+    label: `${first.surface} ${second.surface}`,
+    mass: unknownMass(second, context, true),
+    variants: [],
+    words: [first.word, second.word],
+    absentCompound: true,
+  };
 }

@@ -12,10 +12,11 @@ import type { LexiconInfo } from './lexicon-info.js';
 import type { RuleSwitches } from './rules.js';
 import { INVISIBLE, STOPWORDS, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
-import { corpusHasPair } from './compounds.js';
+import { absentCompound } from './compounds.js';
 import { neighbourVariants } from './neighbours.js';
 import { sourceTokens } from './sources.js';
 import type { SourceNames } from './sources.js';
+import { answerTypeTokens, topicTokens, writtenAsNames } from './wording.js';
 import { acronymTerms, addRelated, derivations, nearStopword, typoVariants } from './variants.js';
 import { ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
 
@@ -87,25 +88,6 @@ export interface QueryContext {
   readonly sources?: SourceNames;
 }
 
-/**
- * "Which newspaper", "what company": a noun right after which/what names the kind of thing the answer
- * is (the article names the newspaper without calling it one), not the topic of the question.
- */
-const ANSWER_TYPE = /\b(?:which|what)\s+$/iu;
-
-/**
- * A preposition that introduces what the question is about, with any determiners before the first
- * word of the topic ("about the pier", "regarding its population"). "About to" is not a topic.
- */
-const TOPIC_MARK =
-  /\b(?:about|abt|regarding|concerning)\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|any|some)\s+)*$/iu;
-/**
- * Where a topic phrase ends: its clause ends, a contrast starts ("about the law rather than trade"),
- * or a relative clause or infinitive that only qualifies it ("about the law that obliges citizens…").
- */
-const TOPIC_END =
-  /[.?!;:,]|\b(?:rather\s+than|instead\s+of|than|but|or|because|since|while|whereas|not|that|which|who|whom|whose|where|when|if|whether|to)\s+$/iu;
-
 const QUOTED = /["“”„«»]([^"“”„«»]{1,300})["“”„«»]/gu;
 
 export function parseQuery(question: string, context: QueryContext): ParsedQuery {
@@ -125,24 +107,18 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       : undefined;
   const tokens = source === undefined || source.size === 0 ? read : read.filter((t) => !source.has(t));
   const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);
-  const answerTypes = new Set(tokens.filter((token) => ANSWER_TYPE.test(text.slice(0, token.start))));
-  const topicToken = tokens.find(
-    (token) => TOPIC_MARK.test(text.slice(0, token.start)) && !/^\d/u.test(token.word),
-  );
+  const answerTypes = answerTypeTokens(text, tokens);
+  const inTopic = topicTokens(text, tokens);
   let topic: number | undefined;
   let topicEnd: number | undefined;
   const { aliases } = context;
   const concepts: Concept[] = [];
-  const wordsInOrder: string[] = [];
   let i = 0;
   while (i < tokens.length && concepts.length < MAX_CONCEPTS) {
     const token = tokens[i];
     if (token === undefined) break;
-    if (topic === undefined && topicToken !== undefined && token.start >= topicToken.start)
-      topic = concepts.length;
-    else if (topic !== undefined && topicEnd === undefined && topicToken !== undefined) {
-      if (TOPIC_END.test(text.slice(topicToken.start, token.start))) topicEnd = concepts.length;
-    }
+    if (topic === undefined && inTopic.has(token)) topic = concepts.length;
+    else if (topic !== undefined && topicEnd === undefined && !inTopic.has(token)) topicEnd = concepts.length;
     const alias = matchAlias(tokens, i, aliases, context.rules.on('acronym-case'));
     const compound = alias === undefined ? absentCompound(text, tokens, i, context, answerTypes) : undefined;
     if (compound !== undefined) {
@@ -153,13 +129,11 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
       concepts.push(aliasConcept(span, alias.groups, context, names));
-      wordsInOrder.push(...span.map((t) => t.word));
       i += alias.length;
       continue;
     }
     const concept = wordConcept(token, context, names.has(token), 0, answerTypes.has(token));
     if (concept !== undefined) concepts.push(concept);
-    wordsInOrder.push(token.word);
     i += 1;
   }
   const topical = topic !== undefined && topic < concepts.length;
@@ -168,51 +142,6 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     phrases,
     ...(topical ? { topic, topicEnd: topicEnd ?? concepts.length } : {}),
   };
-}
-
-/**
- * The compound noun starting at token i when the dictionary lists it and the corpus never has its two
- * words together (rule absent-compound); undefined otherwise. A compound naming the answer's kind
- * ("which news agency") is not one: the article may give the agency's name without the words.
- */
-function absentCompound(
-  text: string,
-  tokens: readonly Token[],
-  i: number,
-  context: QueryContext,
-  answerTypes: ReadonlySet<Token>,
-): Concept | undefined {
-  const first = tokens[i];
-  const second = tokens[i + 1];
-  const thesaurus = context.lexicon?.thesaurus;
-  if (first === undefined || second === undefined || thesaurus?.nounCompound === undefined) return undefined;
-  if (!context.rules.on('absent-compound') || answerTypes.has(first) || first.acronym || second.acronym)
-    return undefined;
-  if (!/^\s+$/u.test(text.slice(first.end, second.start))) return undefined;
-  if (!thesaurus.nounCompound(first.word, second.word)) return undefined;
-  if (corpusHasPair(context.index, first, second)) return undefined;
-  return {
-    label: `${first.surface} ${second.surface}`,
-    mass: unknownMass(second, context, true),
-    variants: [],
-    words: [first.word, second.word],
-    absentCompound: true,
-  };
-}
-
-/**
- * Tokens the asker capitalised although they do not start a sentence (Germany, World Cup): names.
- * An absent name is strong evidence that the question is about something the article lacks.
- */
-function writtenAsNames(text: string, tokens: readonly Token[]): Set<Token> {
-  const names = new Set<Token>();
-  for (const token of tokens) {
-    if (!/^\p{Lu}/u.test(token.surface)) continue;
-    const before = text.slice(0, token.start).trimEnd();
-    const startsSentence = before.length === 0 || /[.!?:;"“(]$/u.test(before);
-    if (!startsSentence) names.add(token);
-  }
-  return names;
 }
 
 function aliasConcept(
