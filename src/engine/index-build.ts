@@ -26,8 +26,6 @@ export interface InvertedIndex {
   readonly averageLength: number;
   /** The body paragraph before this passage in the same article (captions skipped), or -1. */
   readonly previousDoc: Int32Array;
-  /** Written word as it appears in passages → its term id (-1: stopword) or a compound's term ids. */
-  readonly wordIds: ReadonlyMap<string, number | readonly number[]>;
   /**
    * Term t's single-word written forms, as passages spell them (Huawei, huawei), are
    * forms[formStart[t]..formStart[t + 1]): lets a search find a question's words in a passage by
@@ -183,7 +181,6 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     docLength,
     averageLength: docCount > 0 ? Math.max(1, totalLength / docCount) : 1,
     previousDoc: Int32Array.from(previous),
-    wordIds: analysed,
     formStart,
     forms,
     surfaceTerm,

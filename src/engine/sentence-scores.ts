@@ -9,7 +9,7 @@ import { splitSentences } from './excerpt.js';
 import type { Span } from './excerpt.js';
 import type { InvertedIndex } from './index-build.js';
 import type { ParsedQuery } from './query.js';
-import { tokenize } from './tokenize.js';
+import { isPlainWord, plainWordTerm, tokenize } from './tokenize.js';
 import { PlainWordTable, WordScanner, hashWord } from './word-scan.js';
 
 export interface SentenceAnalysis {
@@ -86,13 +86,14 @@ export function sentenceScores(index: InvertedIndex, text: string, query: Parsed
       record(start, end, forms.find(text, start, end, scanner.hash), true);
       continue;
     }
-    // Words were analysed when the index was built: look them up instead of stemming them again.
-    const ids = index.wordIds.get(scanner.raw);
-    if (typeof ids === 'number') {
-      if (ids >= 0) record(start, end, byTerm.get(ids), true);
+    // One word with a letter beyond ASCII (café): the build gave it its plain term (none if a stopword).
+    if (isPlainWord(scanner.raw)) {
+      const term = plainWordTerm(scanner.raw);
+      const id = term === undefined ? undefined : index.termIds.get(term);
+      record(start, end, id === undefined ? undefined : byTerm.get(id), true);
       continue;
     }
-    // A compound (green-light) or a word the index never saw: tokenise it for its parts' offsets.
+    // A compound (green-light) or a possessive: tokenise it for its parts' offsets.
     for (const token of tokenize(scanner.raw, { keepStopwords: true })) {
       const id = index.termIds.get(token.term);
       record(
