@@ -91,3 +91,21 @@ describe('FuzzyIndex one-edit lookup', () => {
     );
   });
 });
+
+describe('FuzzyIndex built for one edit', () => {
+  const vocabulary = ['telecommunications'];
+  const typo = 'telecomunicatoins'; // a deletion and a swap: two edits
+
+  it('finds two-edit matches when built for two', () => {
+    expect(new FuzzyIndex(vocabulary, new Set(vocabulary)).lookup(typo, 5, 2)).toEqual([
+      { word: 'telecommunications', distance: 2 },
+    ]);
+  });
+
+  it('never scans for two edits when built for one, whatever a lookup asks', () => {
+    expect(new FuzzyIndex(vocabulary, new Set(vocabulary), 1).lookup(typo, 5, 2)).toEqual([]);
+    expect(new FuzzyIndex(vocabulary, new Set(vocabulary), 1).lookup('telecomunications', 5, 2)).toEqual([
+      { word: 'telecommunications', distance: 1 },
+    ]);
+  });
+});

@@ -142,20 +142,24 @@ export class FuzzyIndex {
   /** Per-query scratch: shared-bigram counts per word id, reset after each lookup. */
   private readonly counts: Uint8Array;
 
+  /** Most edits any lookup may allow: 1 leaves out the bigram postings, which only two-edit scans use. */
+  private readonly maxEdits: number;
+
   /** `known` holds every word a one-edit lookup may return (the index's own map, not a copy). */
-  constructor(vocabulary: readonly string[], known: { keys(): Iterable<string> }) {
+  constructor(vocabulary: readonly string[], known: { keys(): Iterable<string> }, maxEdits = 2) {
     // Bucket by length (a comparison sort of 300k words is needlessly slow).
     const buckets: string[][] = Array.from({ length: MAX_WORD + 1 }, () => []);
     for (const word of vocabulary) if (word.length <= MAX_WORD) buckets[word.length]?.push(word);
     const words = buckets.flat();
     this.words = words;
-    this.counts = new Uint8Array(words.length);
+    this.maxEdits = maxEdits;
+    this.counts = new Uint8Array(maxEdits >= 2 ? words.length : 0);
     this.firstOfLength = new Int32Array(MAX_WORD + 2).fill(words.length);
     for (let id = words.length - 1; id >= 0; id -= 1) {
       const length = words[id]?.length ?? 0;
       for (let n = length; n >= 0 && (this.firstOfLength[n] ?? 0) > id; n -= 1) this.firstOfLength[n] = id;
     }
-    this.postings = FuzzyIndex.buildPostings(words);
+    this.postings = FuzzyIndex.buildPostings(maxEdits >= 2 ? words : []);
     const editable: string[] = [];
     for (const word of known.keys()) {
       if (maxEditsFor(word.length) >= 1 && word.length <= MAX_WORD + 1) editable.push(word);
@@ -228,7 +232,7 @@ export class FuzzyIndex {
    */
   lookup(word: string, limit = 5, maxEdits = 2): FuzzyMatch[] {
     if (word.length > MAX_WORD) return [];
-    const edits = Math.min(maxEdits, maxEditsFor(word.length));
+    const edits = Math.min(maxEdits, this.maxEdits, maxEditsFor(word.length));
     const key = `${edits}:${word}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached.slice(0, limit);
