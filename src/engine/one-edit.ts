@@ -69,7 +69,7 @@ export class OneEditIndex {
       const end = this.start[bucket + 1] ?? 0;
       for (let p = this.start[bucket] ?? 0; p < end; p += 1) {
         const candidate = this.words[this.ids[p] ?? 0] ?? '';
-        if (!found.has(candidate) && isOneEdit(word, candidate, allowed)) found.add(candidate);
+        if (isOneEdit(word, candidate, allowed)) found.add(candidate);
       }
     }
     return [...found];
