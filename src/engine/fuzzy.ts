@@ -1,7 +1,8 @@
 /**
  * Typo matching of a question word against the index vocabulary. Comparing with every vocabulary word
- * is too slow at 100k passages, so a character-bigram index proposes the few words that share enough
- * bigrams (the q-gram count filter) and a bounded edit distance decides.
+ * is too slow at 100k passages: words one edit away come from a deletion neighbourhood (one-edit.ts),
+ * and for two edits a character-bigram index proposes the few words that share enough bigrams (the
+ * q-gram count filter) and a bounded edit distance decides.
  */
 
 import { OneEditIndex } from './one-edit.js';
@@ -131,8 +132,8 @@ export class FuzzyIndex {
   /** Every known word a one-edit lookup may return (four characters or more: see maxEditsFor). */
   private readonly neighbourhood: OneEditIndex;
   /**
-   * Characters a one-edit match may substitute or insert: the vocabulary's most frequent ones, as when
-   * edits were generated over an alphabet (a rare character is likelier noise than the letter meant).
+   * Characters a one-edit match may substitute or insert: the vocabulary's most frequent ones. One-edit
+   * matches were once found by generating edits over this alphabet; keeping it keeps those answers.
    */
   private readonly inAlphabet: (code: number) => boolean;
   /** firstOfLength[n] = id of the first word of length ≥ n. */
