@@ -1,8 +1,11 @@
 /**
  * Typo matching of a question word against the index vocabulary. Comparing with every vocabulary word
- * is too slow at 100k passages, so a character-bigram index proposes the few words that share enough
- * bigrams (the q-gram count filter) and a bounded edit distance decides.
+ * is too slow at 100k passages: words one edit away come from a deletion neighbourhood (one-edit.ts),
+ * and for two edits a character-bigram index proposes the few words that share enough bigrams (the
+ * q-gram count filter) and a bounded edit distance decides.
  */
+
+import { OneEditIndex } from './one-edit.js';
 
 export interface FuzzyMatch {
   readonly word: string;
@@ -126,8 +129,13 @@ export class FuzzyIndex {
   private readonly words: readonly string[];
   /** Bigram → slot; slot's word ids (ascending, hence by length) are ids[start[slot]..start[slot + 1]). */
   private readonly postings: Postings;
-  private readonly known: { has(word: string): boolean };
-  private readonly alphabet: readonly string[];
+  /** Every known word a one-edit lookup may return (four characters or more: see maxEditsFor). */
+  private readonly neighbourhood: OneEditIndex;
+  /**
+   * Characters a one-edit match may substitute or insert: the vocabulary's most frequent ones. One-edit
+   * matches were once found by generating edits over this alphabet; keeping it keeps those answers.
+   */
+  private readonly inAlphabet: (code: number) => boolean;
   /** firstOfLength[n] = id of the first word of length ≥ n. */
   private readonly firstOfLength: Int32Array;
   /** Recent lookups (people repeat their typos); cleared when full. */
@@ -135,22 +143,30 @@ export class FuzzyIndex {
   /** Per-query scratch: shared-bigram counts per word id, reset after each lookup. */
   private readonly counts: Uint8Array;
 
-  /** `known` answers whether a string is a vocabulary word (the index's own map, not a copy). */
-  constructor(vocabulary: readonly string[], known: { has(word: string): boolean }) {
+  /** Most edits any lookup may allow: 1 leaves out the bigram postings, which only two-edit scans use. */
+  private readonly maxEdits: number;
+
+  /** `known` holds every word a one-edit lookup may return (the index's own map, not a copy). */
+  constructor(vocabulary: readonly string[], known: { keys(): Iterable<string> }, maxEdits = 2) {
     // Bucket by length (a comparison sort of 300k words is needlessly slow).
     const buckets: string[][] = Array.from({ length: MAX_WORD + 1 }, () => []);
     for (const word of vocabulary) if (word.length <= MAX_WORD) buckets[word.length]?.push(word);
     const words = buckets.flat();
     this.words = words;
-    this.counts = new Uint8Array(words.length);
+    this.maxEdits = maxEdits;
+    this.counts = new Uint8Array(maxEdits >= 2 ? words.length : 0);
     this.firstOfLength = new Int32Array(MAX_WORD + 2).fill(words.length);
     for (let id = words.length - 1; id >= 0; id -= 1) {
       const length = words[id]?.length ?? 0;
       for (let n = length; n >= 0 && (this.firstOfLength[n] ?? 0) > id; n -= 1) this.firstOfLength[n] = id;
     }
-    this.postings = FuzzyIndex.buildPostings(words);
-    this.known = known;
-    // Alphabet for generated one-edit variants: the most frequent characters of a vocabulary sample.
+    this.postings = FuzzyIndex.buildPostings(maxEdits >= 2 ? words : []);
+    const editable: string[] = [];
+    for (const word of known.keys()) {
+      if (maxEditsFor(word.length) >= 1 && word.length <= MAX_WORD + 1) editable.push(word);
+    }
+    this.neighbourhood = new OneEditIndex(editable);
+    // The alphabet: the most frequent characters of a vocabulary sample.
     const characters = new Map<number, number>();
     const step = Math.max(1, Math.floor(words.length / ALPHABET_SAMPLE));
     for (let id = 0; id < words.length; id += step) {
@@ -160,10 +176,13 @@ export class FuzzyIndex {
         characters.set(code, (characters.get(code) ?? 0) + 1);
       }
     }
-    this.alphabet = [...characters]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_ALPHABET)
-      .map(([code]) => String.fromCharCode(code));
+    const alphabet = new Set(
+      [...characters]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, MAX_ALPHABET)
+        .map(([code]) => code),
+    );
+    this.inAlphabet = (code) => alphabet.has(code);
   }
 
   /** Bigram postings in one typed array (count, then fill): no per-bigram JS arrays to build. */
@@ -199,29 +218,10 @@ export class FuzzyIndex {
     return { slots, start, ids };
   }
 
-  /**
-   * Words one edit away, by generating every deletion, adjacent swap, substitution and insertion
-   * (over the vocabulary's alphabet) and looking each up: a few hundred hash lookups, far cheaper
-   * than scanning candidate lists in a large vocabulary.
-   */
+  /** Words one edit away (see one-edit.ts), in the order and number the lookup has always returned. */
   private oneEdit(word: string): FuzzyMatch[] {
-    const found = new Set<string>();
-    const consider = (candidate: string): void => {
-      if (candidate !== word && maxEditsFor(candidate.length) >= 1 && this.known.has(candidate))
-        found.add(candidate);
-    };
-    for (let i = 0; i < word.length; i += 1) {
-      const head = word.slice(0, i);
-      const tail = word.slice(i + 1);
-      consider(head + tail);
-      if (i + 1 < word.length) consider(head + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
-      for (const letter of this.alphabet) {
-        if (letter !== word.charAt(i)) consider(head + letter + tail);
-        consider(head + letter + word.slice(i));
-      }
-    }
-    for (const letter of this.alphabet) consider(word + letter);
-    return [...found]
+    return this.neighbourhood
+      .near(word, this.inAlphabet)
       .sort(compare)
       .slice(0, MAX_MATCHES)
       .map((candidate) => ({ word: candidate, distance: 1 }));
@@ -233,7 +233,7 @@ export class FuzzyIndex {
    */
   lookup(word: string, limit = 5, maxEdits = 2): FuzzyMatch[] {
     if (word.length > MAX_WORD) return [];
-    const edits = Math.min(maxEdits, maxEditsFor(word.length));
+    const edits = Math.min(maxEdits, this.maxEdits, maxEditsFor(word.length));
     const key = `${edits}:${word}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached.slice(0, limit);

@@ -5,7 +5,8 @@
  */
 import type { Corpus, Passage } from '../corpus/types.js';
 import { FuzzyIndex } from './fuzzy.js';
-import { WORD_PATTERN, fold, isPlainWord, plainWordTerm, tokenize } from './tokenize.js';
+import { fold, isPlainWord, plainWordTerm, tokenize } from './tokenize.js';
+import { PlainWordTable, WordScanner } from './word-scan.js';
 
 export interface InvertedIndex {
   readonly passages: readonly Passage[];
@@ -25,8 +26,13 @@ export interface InvertedIndex {
   readonly averageLength: number;
   /** The body paragraph before this passage in the same article (captions skipped), or -1. */
   readonly previousDoc: Int32Array;
-  /** Written word as it appears in passages → its term id (-1: stopword) or a compound's term ids. */
-  readonly wordIds: ReadonlyMap<string, number | readonly number[]>;
+  /**
+   * Term t's single-word written forms, as passages spell them (Huawei, huawei), are
+   * forms[formStart[t]..formStart[t + 1]): lets a search find a question's words in a passage by
+   * looking up only those forms while scanning it.
+   */
+  readonly formStart: Int32Array;
+  readonly forms: readonly string[];
   /** Folded surface word → its term id (typo candidates are compared on surface words). */
   readonly surfaceTerm: ReadonlyMap<string, number>;
   readonly fuzzy: FuzzyIndex;
@@ -159,6 +165,7 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
   for (const [t, docs] of localContext) contextDoc.set(docs, contextStart[t] ?? 0);
 
   const surfaces = [...surfaceTerm.keys()];
+  const { formStart, forms } = writtenForms(analysed, terms.length);
   return {
     passages,
     docCount,
@@ -174,7 +181,8 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     docLength,
     averageLength: docCount > 0 ? Math.max(1, totalLength / docCount) : 1,
     previousDoc: Int32Array.from(previous),
-    wordIds: analysed,
+    formStart,
+    forms,
     surfaceTerm,
     fuzzy: new FuzzyIndex(surfaces, surfaceTerm),
     contextTerms,
@@ -241,45 +249,19 @@ function tokenizePassages(
       length += 1;
     }
   };
-  const word = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
-  const plainWords = new PlainWordTable();
+  const scanner = new WordScanner();
+  const plainWords = new PlainWordTable<number | readonly number[]>(1 << 15);
   for (let d = 0; d < docCount; d += 1) {
     const text = passages[d]?.text ?? '';
     length = 0;
-    // Hand-rolled scan for plain ASCII words (most of any English text, and twice as fast as the
-    // Unicode regex); anything else (non-ASCII letters, joiners, apostrophes) goes through the regex.
-    let i = 0;
-    while (i < text.length) {
-      const first = text.charCodeAt(i);
-      if (first < 128 && !isAsciiWordChar(first)) {
-        i += 1;
-        continue;
-      }
-      let end = i + 1;
-      let hash = Math.imul(FNV_OFFSET ^ first, FNV_PRIME);
-      if (first < 128) {
-        while (end < text.length) {
-          const code = text.charCodeAt(end);
-          if (!isAsciiWordChar(code)) break;
-          hash = Math.imul(hash ^ code, FNV_PRIME);
-          end += 1;
-        }
-      }
-      const after = end < text.length ? text.charCodeAt(end) : 32;
-      const joins =
-        (after === 45 || after === 39 || after === 46 || after === 183) &&
-        end + 1 < text.length &&
-        isWordStart(text.charCodeAt(end + 1));
-      if (first >= 128 || after >= 128 || joins) {
-        word.lastIndex = i;
-        const match = word.exec(text);
-        if (match === null) break;
-        addWord(match[0]);
-        i = match.index + match[0].length;
+    scanner.reset(text);
+    while (scanner.next()) {
+      if (!scanner.plain) {
+        addWord(scanner.raw);
         continue;
       }
       // Most words were seen before: find them in place, without cutting a substring to hash it.
-      const seen = plainWords.find(text, i, end, hash);
+      const seen = plainWords.find(text, scanner.start, scanner.end, scanner.hash);
       if (seen !== undefined) {
         if (typeof seen === 'number') {
           if (seen >= 0) {
@@ -287,13 +269,12 @@ function tokenizePassages(
             buffer[length] = seen;
             length += 1;
           }
-        } else addWord(text.slice(i, end));
+        } else addWord(scanner.word());
       } else {
-        const raw = text.slice(i, end);
+        const raw = scanner.word();
         addWord(raw);
-        plainWords.add(raw, hash, analysed.get(raw) ?? -1);
+        plainWords.add(raw, scanner.hash, analysed.get(raw) ?? -1);
       }
-      i = end;
     }
     const ids = buffer.slice(0, length);
     ids.sort();
@@ -306,72 +287,24 @@ function tokenizePassages(
   return { docTokens, docLength, totalLength, uniqueTotal, analysed };
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/**
- * Plain ASCII words already analysed, looked up by a hash computed while scanning the text and compared
- * character by character in place: at 100k passages (6M words) cutting each word out of its passage
- * just to look it up in a Map cost about a second of the build.
- */
-class PlainWordTable {
-  private keys: (string | undefined)[] = new Array<string | undefined>(1 << 16);
-  private hashes = new Int32Array(1 << 16);
-  private values: (number | readonly number[])[] = new Array<number | readonly number[]>(1 << 16);
-  private size = 0;
-
-  find(text: string, start: number, end: number, hash: number): number | readonly number[] | undefined {
-    const mask = this.keys.length - 1;
-    const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) return undefined;
-      if (this.hashes[slot] !== hash || key.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length; k += 1) {
-        if (key.charCodeAt(k) !== text.charCodeAt(start + k)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.values[slot];
-    }
+/** Written words grouped by their term id, in compressed-row form (compounds and stopwords left out). */
+function writtenForms(
+  analysed: ReadonlyMap<string, number | readonly number[]>,
+  termCount: number,
+): { formStart: Int32Array; forms: string[] } {
+  const formStart = new Int32Array(termCount + 1);
+  for (const id of analysed.values()) {
+    if (typeof id === 'number' && id >= 0) formStart[id + 1] = (formStart[id + 1] ?? 0) + 1;
   }
-
-  add(key: string, hash: number, value: number | readonly number[]): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.resize();
-    this.place(key, hash, value);
-    this.size += 1;
+  for (let t = 0; t < termCount; t += 1) formStart[t + 1] = (formStart[t + 1] ?? 0) + (formStart[t] ?? 0);
+  const fill = formStart.slice(0, termCount);
+  const forms = new Array<string>(formStart[termCount] ?? 0);
+  for (const [word, id] of analysed) {
+    if (typeof id !== 'number' || id < 0) continue;
+    forms[fill[id] ?? 0] = word;
+    fill[id] = (fill[id] ?? 0) + 1;
   }
-
-  private place(key: string, hash: number, value: number | readonly number[]): void {
-    const mask = this.keys.length - 1;
-    let slot = hash & mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
-    this.keys[slot] = key;
-    this.hashes[slot] = hash;
-    this.values[slot] = value;
-  }
-
-  private resize(): void {
-    const { keys, hashes, values } = this;
-    this.keys = new Array<string | undefined>(keys.length * 2);
-    this.hashes = new Int32Array(keys.length * 2);
-    this.values = new Array<number | readonly number[]>(keys.length * 2);
-    for (let slot = 0; slot < keys.length; slot += 1) {
-      const key = keys[slot];
-      if (key !== undefined) this.place(key, hashes[slot] ?? 0, values[slot] ?? -1);
-    }
-  }
-}
-
-function isAsciiWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-}
-
-/** A character that may start the next piece of a joined word: ASCII letter/digit or any non-ASCII. */
-function isWordStart(code: number): boolean {
-  return code >= 128 || isAsciiWordChar(code);
+  return { formStart, forms };
 }
 
 function grow(buffer: Int32Array): Int32Array<ArrayBuffer> {

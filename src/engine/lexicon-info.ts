@@ -93,11 +93,12 @@ function foldLexicon(lexicon: Lexicon): LexiconInfo {
   // Built on the first misspelling, once per process: most questions have none.
   let english: FuzzyIndex | undefined;
   const correct = (word: string, inArticle: (word: string) => boolean): FuzzyMatch | undefined => {
+    // One edit only: a two-edit scan of the whole English list costs tens of milliseconds per word.
     english ??= new FuzzyIndex(
       [...counts].filter(([w, n]) => n >= MIN_CORRECTION_COUNT && /^\p{Ll}+$/u.test(w)).map(([w]) => w),
       counts,
+      1,
     );
-    // One edit only: a two-edit scan of the whole English list costs tens of milliseconds per word.
     const matches = english.lookup(word, 12, 1);
     const nearest = matches[0]?.distance;
     let best: FuzzyMatch | undefined;

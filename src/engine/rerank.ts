@@ -3,13 +3,15 @@
  * their best sentence and quoted phrases, and the winning passages turned into hits with excerpts.
  */
 import type { Passage } from '../corpus/types.js';
-import { buildExcerpt, splitSentences } from './excerpt.js';
+import { buildExcerpt } from './excerpt.js';
 import type { Span } from './excerpt.js';
 import { docHasTerm } from './index-build.js';
 import type { InvertedIndex } from './index-build.js';
 import type { Concept, ParsedQuery } from './query.js';
 import type { RuleSwitches } from './rules.js';
-import { WORD_PATTERN, normalizeForPhrase, tokenize } from './tokenize.js';
+import { sentenceScores } from './sentence-scores.js';
+import type { SentenceAnalysis } from './sentence-scores.js';
+import { normalizeForPhrase } from './tokenize.js';
 import type { Hit } from './types.js';
 import {
   CONTEXT_COVER,
@@ -110,65 +112,6 @@ function containsPhrase(normalizedText: string, phrase: string): boolean {
   const afterIndex = at + phrase.length;
   const after = afterIndex === normalizedText.length || normalizedText[afterIndex] === ' ';
   return before && after;
-}
-
-/** The engine's own word scanner (searches are synchronous, so one instance is never shared). */
-const WORD_SCANNER = new RegExp(WORD_PATTERN.source, WORD_PATTERN.flags);
-
-interface SentenceAnalysis {
-  readonly sentences: readonly Span[];
-  /** Per sentence: the question mass it covers (each concept counted once, by its best variant). */
-  readonly scores: readonly number[];
-  /** Spans of passage words that matched a question concept. */
-  readonly matches: readonly Span[];
-}
-
-function sentenceScores(index: InvertedIndex, text: string, query: ParsedQuery): SentenceAnalysis {
-  const sentences = splitSentences(text);
-  const byTerm = new Map<number, { concept: number; credit: number }>();
-  query.concepts.forEach((c, k) => {
-    for (const variant of c.variants) {
-      // A multi-word alias credits each of its words with a share, so all must appear for full credit.
-      const credit = (c.mass * variant.weight) / variant.terms.length;
-      for (const term of variant.terms) {
-        const previous = byTerm.get(term);
-        if (previous === undefined || previous.credit < credit) byTerm.set(term, { concept: k, credit });
-      }
-    }
-  });
-  const found = sentences.map(() => new Map<number, number>());
-  const matches: Span[] = [];
-  let s = 0;
-  const record = (start: number, end: number, term: number | undefined, highlight: boolean): void => {
-    const hit = term === undefined ? undefined : byTerm.get(term);
-    if (hit === undefined) return;
-    if (highlight) matches.push({ start, end });
-    while (s + 1 < sentences.length && start >= (sentences[s]?.end ?? 0)) s += 1;
-    const seen = found[s];
-    if (seen !== undefined) seen.set(hit.concept, Math.max(seen.get(hit.concept) ?? 0, hit.credit));
-  };
-  // Words were analysed when the index was built: look them up instead of stemming them again.
-  const word = WORD_SCANNER;
-  word.lastIndex = 0;
-  for (let match = word.exec(text); match !== null; match = word.exec(text)) {
-    const raw = match[0];
-    const ids = index.wordIds.get(raw);
-    if (typeof ids === 'number') {
-      if (ids >= 0) record(match.index, match.index + raw.length, ids, true);
-      continue;
-    }
-    // A compound (green-light) or a word the index never saw: tokenise it for its parts' offsets.
-    for (const token of tokenize(raw, { keepStopwords: true })) {
-      record(
-        match.index + token.start,
-        match.index + token.end,
-        index.termIds.get(token.term),
-        !token.joined,
-      );
-    }
-  }
-  const scores = found.map((seen) => [...seen.values()].reduce((sum, credit) => sum + credit, 0));
-  return { sentences, scores, matches };
 }
 
 export function toHit(index: InvertedIndex, query: ParsedQuery, candidate: Candidate): Hit {

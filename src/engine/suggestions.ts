@@ -25,7 +25,7 @@ export class SuggestionIndex {
   private readonly fuse: Fuse<string>;
   private readonly passages: Passage[];
   private passageFuse: Fuse<Passage> | undefined;
-  private entriesByTerm: Map<string, number[]> | undefined;
+  private readonly entriesByTerm: Map<string, number[]>;
   private spread: string[] | undefined;
 
   constructor(
@@ -41,6 +41,9 @@ export class SuggestionIndex {
     const leads = this.passages.slice(0, 5_000).map((p) => clip(leadSentence(p.text)));
     this.entries = unique([...this.questions, ...headings, ...leads].filter((e) => e.length > 0));
     this.fuse = new Fuse(this.entries, { includeScore: true, ignoreLocation: true, threshold: 0.4 });
+    // Built with the engine, not on the first refusal: it tokenises up to 5,000 entries (tens of
+    // milliseconds), which that one asker would otherwise wait for.
+    this.entriesByTerm = this.indexEntries();
   }
 
   suggest(typed: string, limit: number): string[] {
@@ -89,7 +92,6 @@ export class SuggestionIndex {
 
   /** Topics that share a content word with the question, else topics spread across the article. */
   related(query: ParsedQuery, count: number): string[] {
-    this.entriesByTerm ??= this.indexEntries();
     const scores = new Map<number, number>();
     for (const c of query.concepts) {
       for (const word of c.words) {
