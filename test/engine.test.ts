@@ -151,6 +151,16 @@ describe('acronyms', () => {
   it('the written acronym still matches', () => {
     expect(top(engine.search('what about the US')).passage.text).toMatch(/\bUS\b/);
   });
+
+  it('"the us" is the country however it is typed; the pronoun elsewhere is a stop word', () => {
+    const words = (text: string) => tokenize(text).map((t) => [t.term, t.acronym]);
+    expect(words('same worries as the us')).toContainEqual(['us', true]);
+    expect(words('THE US ban')).toContainEqual(['us', true]);
+    expect(words('let us know')).not.toContainEqual(['us', true]);
+    expect(
+      top(engine.search('does malaysia have the same security worries as the us')).passage.paragraph,
+    ).toBe(5);
+  });
 });
 
 describe('abstention', () => {

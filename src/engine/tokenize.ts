@@ -45,8 +45,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'those through to too under until up upon us ve very was wasn we were weren what whatever when whenever where ' +
     'whereas wherever whether which while who whoever whom whose why will with within without won would wouldn ' +
     'yet you your yours yourself yourselves d m o y ' +
-    // Chat shorthand for function words ("wat r the conditions", "talked abt the law", "ur", "b4").
-    'r u n w ur abt bc cuz coz tho thru b4 wrt ' +
+    // Chat shorthand for function words and discourse markers ("wat r the conditions", "talked abt
+    // the law", "hw can huawei fix things", "does malaysia hv"): no topic of their own.
+    'r u n w ur abt bc cuz coz cos tho thru b4 wrt hw hv wht wen wer wud cud shud bcuz becuz ' +
+    'gonna wanna gotta dunno kinda lemme im ive idk tbh imo imho afaik iirc fyi btw rn smth sth ' +
     // Question scaffolding: words people wrap a question in that say nothing about what it asks.
     'article piece story text tell told say says said according mention mentions mentioned mentioning ' +
     'explain explains describe describes give gives show shows anything something someone somebody thing things ' +
@@ -199,7 +201,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     const start = match.index;
     group += 1;
     if (!SPECIAL.test(raw)) {
-      pushToken(tokens, raw, start, group, false, options, false);
+      pushToken(tokens, raw, start, group, false, options, theUs(raw, text, start));
       continue;
     }
     const core = stripClitic(raw);
@@ -226,6 +228,17 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       pushToken(tokens, joined, start, group, true, options, acronym, start + core.length);
   }
   return tokens;
+}
+
+/**
+ * "the us" is the country however it is typed: the pronoun never follows "the" ("does malaysia have
+ * the same worries as the us"), so the lower-case word there is the acronym.
+ */
+function theUs(raw: string, text: string, start: number): boolean {
+  return (
+    (raw === 'us' || raw === 'Us') &&
+    /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, start - 8), start))
+  );
 }
 
 /** Lower-cased text with plain quotes, dashes and single spaces, for exact-phrase comparison. */
