@@ -33,6 +33,7 @@ const DEFAULT_SETS = {
   data: path.join(ROOT, 'data'),
   own: path.join(ROOT, 'test', 'questions.json'),
   probes: path.join(ROOT, 'test', 'questions-probes.json'),
+  blind: path.join(ROOT, 'test', 'questions-blind.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -100,6 +101,11 @@ export function defaultSets(): EvalSet[] {
   const sets: EvalSet[] = [];
   const own = readQuestions(DEFAULT_SETS.own);
   sets.push({ name: 'own (test/questions.json)', data: DEFAULT_SETS.data, questions: own });
+  sets.push({
+    name: 'blind helper (test/questions-blind.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind),
+  });
   sets.push({
     name: 'probes (test/questions-probes.json)',
     data: DEFAULT_SETS.data,
@@ -201,6 +207,7 @@ function shortName(name: string): string {
   return name
     .replace(' (test/questions.json)', '')
     .replace(' (test/questions-probes.json)', '')
+    .replace(' helper (test/questions-blind.json)', '')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
