@@ -23,6 +23,10 @@ describe('figureAsked: questions that want a number, amount, share or price', ()
     ['What percentage of voters backed the plan?', 'share'],
     ['what % of the budget goes to schools', 'share'],
     ['Is there any data on how often trains are late?', 'any'],
+    ["How much is the city council's new ferry terminal contract with the operator worth?", 'amount'],
+    ["What's the value of the harbour deal?", 'amount'],
+    ['How long has the mayor been in office?', 'length'],
+    ['how long is the new bike lane', 'length'],
   ] as const)('%s → %s', (question, kind) => {
     expect(figureAsked(question)).toBe(kind);
   });
@@ -36,6 +40,7 @@ describe('figureAsked: questions that want a number, amount, share or price', ()
     'Who shares the blame for the delay?',
     'Is the museum worth visiting?',
     'What happened to the ferry?',
+    'How long ago did the mill close?',
   ])('no figure: %s', (question) => {
     expect(figureAsked(question)).toBeUndefined();
   });
@@ -145,6 +150,26 @@ describe('hasFigure: a passage that gives the kind of number asked for', () => {
     ]);
     expect(hasFigure(text, 'any')).toBe(share || amount || count);
   });
+});
+
+describe('hasFigure: "how long" wants a length of time or distance', () => {
+  it.each([
+    'He has chaired the board for two years.',
+    'The ride will take 31 minutes.',
+    'A 25-minute crossing replaces the old route.',
+    'The lane runs 4.2 km along the busway.',
+    'Restrictions were tightened over 2020/21.',
+    'The op-ed marked the second anniversary of the listing.',
+  ])('yes: %s', (text) => {
+    expect(hasFigure(text, 'length')).toBe(true);
+  });
+
+  it.each(['The plant employs 1,200 people.', 'Both unions signed.', 'The mine closed in 1998.'])(
+    'no: %s',
+    (text) => {
+      expect(hasFigure(text, 'length')).toBe(false);
+    },
+  );
 });
 
 describe('hasTimeExpression: a passage that says when', () => {

@@ -9,7 +9,7 @@ import { fold } from './tokenize.js';
 export type ArticleField = 'publisher' | 'author' | 'date' | 'title' | 'url';
 
 /** What kind of figure a question asks for; each is answered by different kinds of numbers. */
-export type FigureKind = 'share' | 'amount' | 'count' | 'any';
+export type FigureKind = 'share' | 'amount' | 'count' | 'length' | 'any';
 
 /**
  * Forms that ask for a quantity, by kind. "How much" asks for one only with a money or size word
@@ -28,7 +28,7 @@ const FIGURE_FORMS: ReadonlyArray<readonly [FigureKind, RegExp]> = [
   ['share', /\bwhat\s*%/],
   [
     'amount',
-    /\bhow\s+much\s+(?:[\w']+\s+){0,6}?(?:money|cost|costs|costing|worth|pay|paid|pays|spend|spent|spends|invest|invested|invests|earn|earned|earns|charge|charged|charges|price|priced|revenue|sales|profit|budget|fund|funding|funded|cheaper|dearer|costlier|bigger|larger|smaller|higher|lower|more|less|fewer)\b/,
+    /\bhow\s+much\s+(?:[\w']+\s+){0,12}?(?:money|cost|costs|costing|worth|pay|paid|pays|spend|spent|spends|invest|invested|invests|earn|earned|earns|charge|charged|charges|price|priced|revenue|sales|profit|budget|fund|funding|funded|cheaper|dearer|costlier|bigger|larger|smaller|higher|lower|more|less|fewer)\b/,
   ],
   ['amount', /\bwhat\s+(?:amount|sum|size|value|price|cost|total)\b/],
   ['amount', /\b(?:how\s+big|how\s+large)\s+(?:is|was|are|were)\b/],
@@ -37,10 +37,17 @@ const FIGURE_FORMS: ReadonlyArray<readonly [FigureKind, RegExp]> = [
     /\b(?:the|a)\s+(?:total\s+|exact\s+|overall\s+|average\s+)?(?:amount|price|cost|total|sum)\s+of\b/,
   ],
   ['amount', /\b(?:price|cost|revenue|profit|turnover)\s+of\b/],
+  // "What's the value of the deal" asks for money; "the value of tradition" in a longer question does not.
+  [
+    'amount',
+    /^what(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:total\s+|exact\s+|estimated\s+)?value\s+of\b/,
+  ],
   ['amount', /\bwhat\s+(?:is|was|are|were|'s)\s+(?:[\w']+\s+){1,6}?(?:worth|valued\s+at)\s*$/],
   ['amount', /\b(?:net\s+worth|worth\s+of)\b/],
   ['amount', /\bwhat\s+(?:does|did|do|will|would)\s+(?:[\w']+\s+){1,6}?cost\s*$/],
   ['count', /\bhow\s+many\b/],
+  // A length of time or distance ("how long has Peng been on the board"); "how long ago" asks when.
+  ['length', /\bhow\s+long\b(?!\s+ago\b)/],
   ['count', /\bwhat\s+(?:number|quantity|count)\b/],
   ['count', /\b(?:the|a)\s+(?:total\s+|exact\s+|overall\s+|average\s+)?(?:number|count)\s+of\b/],
   ['any', /\b(?:numbers|figures|statistics|stats|data)\s+(?:on|about|for)\b/],

@@ -25,12 +25,18 @@ const MULTIPLIER_WORD = /\b(?:double|doubled|twice|triple|tripled|thrice|halved)
 const COUNT_WORD =
   /\b(?:both|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|a\s+couple\s+of)\b/i;
 
+/** A length of time or of distance, what "how long" asks for: "two years", "a 25-minute ride", "4.2 km". */
+const LENGTH =
+  /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|several|a\s+few|few|many|hundreds\s+of)[\s-]+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|kilometres?|kilometers?|km|miles?|metres?|meters?|feet|foot|yards?)\b|\b(?:since|over|from|throughout|during)\s+(?:the\s+)?(?:1[5-9]|20)\d\d|\banniversary\b/i;
+
 /**
  * Whether the passage gives the kind of figure asked for. A written number (not a year, not a
  * name like 5G) answers any; otherwise a share needs a percentage or a fraction, an amount a sum of
  * money, a magnitude or a multiplier, and a count any number word ("both", "thousands of").
  */
 export function hasFigure(text: string, kind: FigureKind = 'any'): boolean {
+  // "How long" wants a span, not any number: "two years", "since 2019", "a 25-minute ride", "4 km".
+  if (kind === 'length') return LENGTH.test(text);
   if (hasNumber(text) || PERCENT_WORD.test(text)) return true;
   const share = FRACTION_WORD.test(text);
   const amount = MONEY_SIGN.test(text) || CURRENCY_WORD.test(text);
