@@ -46,6 +46,16 @@ describe('chat messages are read from their question', () => {
     expect(result.asked).toBe('why did residents oppose the ferry terminal?');
   });
 
+  it('answers the one of several questions the article answers, when together they are refused', () => {
+    const message =
+      'hey all, saw this story going round the group chat yesterday, you posted it earlier right? ' +
+      'anyway: why did residents oppose the ferry terminal? thanks';
+    const result = search(message);
+    expect(top(result)).toBe(2);
+    expect(result.asked).toBe('why did residents oppose the ferry terminal?');
+    expect(search(message, { disabledRules: new Set(['questions-apart']) }).kind).toBe('no-match');
+  });
+
   it('sets no `asked` when the question was read as typed', () => {
     const result = search('Why did residents oppose the ferry terminal?');
     expect(result.asked).toBeUndefined();

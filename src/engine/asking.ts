@@ -21,15 +21,18 @@ export interface ReadMessage {
   readonly question: string;
   /** `{ asked }` when that differs from the message, to spread into the result; else empty. */
   readonly asked: { readonly asked?: string };
+  /** Each of a long message's questions on its own, to answer from when they are refused together. */
+  readonly alternatives: readonly string[];
 }
 
 /** The question a chat message asks (rule chat-message), and what to report as read. */
 export function readMessage(message: string, rules: RuleSwitches): ReadMessage {
-  if (!rules.on('chat-message')) return { question: message, asked: {} };
+  if (!rules.on('chat-message')) return { question: message, asked: {}, alternatives: [] };
   const read = extractQuestion(message);
   // Nothing left to show as read when the message was only chatter or a link.
   const shown = read.shortened && read.question.length > 0;
-  return { question: read.question, asked: shown ? { asked: read.question } : {} };
+  const alternatives = rules.on('questions-apart') ? (read.alternatives ?? []) : [];
+  return { question: read.question, asked: shown ? { asked: read.question } : {}, alternatives };
 }
 
 /**

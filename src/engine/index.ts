@@ -81,12 +81,33 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       const suggested = suggestions.defaults(NO_MATCH_SUGGESTIONS);
       return { kind: 'no-match', query, ...read.asked, reason: facts, suggestions: suggested };
     }
-    const parsed = parseQuery(read.question, context);
+    const first = answer(query, read.question, read.asked, limit);
+    if (first.kind === 'answer' || first.reason !== undefined) return first;
+    // Several questions read together were refused: answer the one the article answers best, if any
+    // (its best passage covers most of it).
+    let chosen: SearchResult = first;
+    let cover = -1;
+    for (const alternative of read.alternatives) {
+      const apart = answer(query, alternative, { asked: alternative }, limit);
+      const covered = apart.kind === 'answer' ? (apart.results[0]?.coverage ?? 0) : -1;
+      if (covered > cover) [chosen, cover] = [apart, covered];
+    }
+    return chosen;
+  }
+
+  /** The answer to one question read from the message (`asked` is spread into the result). */
+  function answer(
+    query: string,
+    question: string,
+    asked: { readonly asked?: string },
+    limit: number,
+  ): SearchResult {
+    const parsed = parseQuery(question, context);
     const candidates = rank(index, parsed, scratch, rules);
     const noMatch = (reason?: string): SearchResult => ({
       kind: 'no-match',
       query,
-      ...read.asked,
+      ...asked,
       ...(reason === undefined ? {} : { reason }),
       suggestions: suggestions.related(parsed, NO_MATCH_SUGGESTIONS),
     });
@@ -96,15 +117,15 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     if (best === undefined) return noMatch();
     if (abstain(parsed, best.coverage, minCoverage, rules) !== undefined) return noMatch();
     // A question asking for a number is answered only by a passage that gives one.
-    const figures = figureAnswers(index, reranked, read.question, rules);
+    const figures = figureAnswers(index, reranked, question, rules);
     if (figures !== undefined && !((figures[0]?.coverage ?? 0) >= minCoverage))
       return noMatch(NO_SUCH_FIGURE);
     // A "when" question is answered only by a passage that says when.
-    const times = figures === undefined ? timeAnswers(index, reranked, read.question, rules) : undefined;
+    const times = figures === undefined ? timeAnswers(index, reranked, question, rules) : undefined;
     if (times !== undefined && !((times[0]?.coverage ?? 0) >= minCoverage)) return noMatch(NO_SUCH_TIME);
     const answering = figures ?? times ?? reranked;
     const results: Hit[] = answering.slice(0, limit).map((candidate) => toHit(index, parsed, candidate));
-    return { kind: 'answer', query, ...read.asked, results };
+    return { kind: 'answer', query, ...asked, results };
   }
 
   return {

@@ -15,6 +15,12 @@ export interface ExtractedQuestion {
    * chatter or links reads as '' (nothing asked).
    */
   readonly shortened: boolean;
+  /**
+   * When a long message asks more than one thing, each question on its own (with the sentence it
+   * leans on), most content first: the engine answers from one of these when the questions read
+   * together are refused. Absent otherwise.
+   */
+  readonly alternatives?: readonly string[];
 }
 
 /** Past this many characters (after noise is removed) a message is answered from its question. */
@@ -145,7 +151,17 @@ function readMessage(input: string, dropCode: boolean, typed = squash(input)): E
       segments.some((s) => !s.asks));
   const question = isLong ? squash(selectQuestion(segments).join(' ')) : joined;
   if (!hasWord(question)) return { question: '', shortened: tidy.length > 0 };
-  return { question, shortened: question !== tidy };
+  const apart = isLong ? questionsApart(segments).filter((q) => q !== question) : [];
+  return { question, shortened: question !== tidy, ...(apart.length > 0 ? { alternatives: apart } : {}) };
+}
+
+/** Each asking segment read on its own, most content first (only when there are two or more). */
+function questionsApart(segments: readonly Segment[]): string[] {
+  const asking = segments.map((segment, at) => ({ segment, at })).filter(({ segment }) => segment.asks);
+  if (asking.length < 2) return [];
+  return asking
+    .sort((a, b) => b.segment.content - a.segment.content || a.at - b.at)
+    .map(({ at }) => squash(selectQuestion(segments.map((s, k) => ({ ...s, asks: k === at }))).join(' ')));
 }
 
 function stripMarkup(text: string, dropCode: boolean): string {

@@ -115,6 +115,11 @@ export const RULES = [
     kind: 'abstention',
     why: 'A compound noun the dictionary lists ("prime minister", "stock exchange") names one thing; when no passage has its words together, the words matched apart ("prime supplier", "deputy minister") are not the thing asked about, and the question is refused.',
   },
+  {
+    name: 'questions-apart',
+    kind: 'abstention',
+    why: 'A long message may ask two things ("you posted it earlier right? anyway, what conditions did Italy attach?"): read together they dilute each other, so when together they are refused, each is tried on its own and the one the article answers is answered.',
+  },
 ] as const satisfies readonly Rule[];
 
 export type RuleName = (typeof RULES)[number]['name'];
