@@ -203,9 +203,19 @@ describe('quality floors', () => {
     expect(total.outOfScopeRefused / total.outOfScope).toBeGreaterThanOrEqual(0.75);
   });
 
+  it('blind helper set (test/questions-blind.json)', async () => {
+    const report = evaluate(await engineFor('data'), questionsFrom('test/questions-blind.json'));
+    // Measured 73.0% first right, 74.7% hit@1, 84.0% hit@3, 7/75 answerable refused, 16/24 out refused.
+    expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.7);
+    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.71);
+    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.8);
+    expect(report.falseRefusals).toBeLessThanOrEqual(9);
+    expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.58);
+  });
+
   it('probes written while working on issue 9 (test/questions-probes.json)', async () => {
     const report = evaluate(await engineFor('data'), questionsFrom('test/questions-probes.json'));
-    // Measured 67.7% first right, 72.5% hit@1, 85.5% hit@3, 2/69 answerable refused, 26/42 out refused.
+    // Measured 67.7% first right, 72.5% hit@1, 84.1% hit@3, 2/69 answerable refused, 26/42 out refused.
     expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.64);
     expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.69);
     expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.82);
