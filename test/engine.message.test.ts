@@ -135,6 +135,18 @@ describe('extractQuestion: a long message is answered from its question', () => 
     expect(extractQuestion('Did J. Smith sign the deal?').shortened).toBe(false);
   });
 
+  it('offers each question of a long message apart, fullest first, at most four', () => {
+    const message =
+      'hi all! is the pier safe? also, which firm won the harbour dredging contract last spring? thanks';
+    expect(extractQuestion(message).alternatives).toEqual([
+      'also, which firm won the harbour dredging contract last spring?',
+      'is the pier safe?',
+    ]);
+    const paste = Array.from({ length: 60 }, (_, k) => `why did council number ${k} vote no?`).join(' ');
+    expect(extractQuestion(paste).alternatives?.length).toBe(4);
+    expect(extractQuestion('Why did the council vote no?').alternatives).toBeUndefined();
+  });
+
   it('does not bring in context for a question with content of its own', () => {
     const message =
       'Good evening! I am writing a school report. What did the mayor promise the dockers? Thanks!!';

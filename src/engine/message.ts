@@ -39,6 +39,8 @@ const POINTS_BACK = /\b(?:that|this|these|those)\b/i;
 const MAX_CONTEXT_SEGMENTS = 2;
 /** At most this many question sentences are read (the ones with the most content). */
 const MAX_QUESTION_SEGMENTS = 2;
+/** Questions of a long message tried one by one at most (each is a search: a paste of 50 stays cheap). */
+const MAX_ALTERNATIVES = 4;
 /** Work stays bounded on pastes; the engine reads at most MAX_QUERY_CHARS anyway. */
 const MAX_INPUT_CHARS = 4_000;
 
@@ -161,6 +163,7 @@ function questionsApart(segments: readonly Segment[]): string[] {
   if (asking.length < 2) return [];
   return asking
     .sort((a, b) => b.segment.content - a.segment.content || a.at - b.at)
+    .slice(0, MAX_ALTERNATIVES)
     .map(({ at }) => squash(selectQuestion(segments.map((s, k) => ({ ...s, asks: k === at }))).join(' ')));
 }
 
