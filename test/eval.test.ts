@@ -213,6 +213,16 @@ describe('quality floors', () => {
     expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.58);
   });
 
+  it('second blind helper set (test/questions-blind-2.json)', async () => {
+    const report = evaluate(await engineFor('data'), questionsFrom('test/questions-blind-2.json'));
+    // Measured 72.0% first right, 72.4% hit@1, 85.5% hit@3, 10/76 answerable refused, 17/24 out refused.
+    expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.69);
+    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.69);
+    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.82);
+    expect(report.falseRefusals).toBeLessThanOrEqual(12);
+    expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.62);
+  });
+
   it('probes written while working on issue 9 (test/questions-probes.json)', async () => {
     const report = evaluate(await engineFor('data'), questionsFrom('test/questions-probes.json'));
     // Measured 67.7% first right, 72.5% hit@1, 84.1% hit@3, 2/69 answerable refused, 26/42 out refused.

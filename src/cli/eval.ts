@@ -34,6 +34,7 @@ const DEFAULT_SETS = {
   own: path.join(ROOT, 'test', 'questions.json'),
   probes: path.join(ROOT, 'test', 'questions-probes.json'),
   blind: path.join(ROOT, 'test', 'questions-blind.json'),
+  blind2: path.join(ROOT, 'test', 'questions-blind-2.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -105,6 +106,11 @@ export function defaultSets(): EvalSet[] {
     name: 'blind helper (test/questions-blind.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.blind),
+  });
+  sets.push({
+    name: 'blind helper 2 (test/questions-blind-2.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind2),
   });
   sets.push({
     name: 'probes (test/questions-probes.json)',
@@ -208,6 +214,7 @@ function shortName(name: string): string {
     .replace(' (test/questions.json)', '')
     .replace(' (test/questions-probes.json)', '')
     .replace(' helper (test/questions-blind.json)', '')
+    .replace(' helper 2 (test/questions-blind-2.json)', '-2')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
