@@ -203,33 +203,31 @@ describe('quality floors', () => {
     expect(total.outOfScopeRefused / total.outOfScope).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('blind helper set (test/questions-blind.json)', async () => {
-    const report = evaluate(await engineFor('data'), questionsFrom('test/questions-blind.json'));
-    // Measured 73.0% first right, 74.7% hit@1, 84.0% hit@3, 7/75 answerable refused, 16/24 out refused.
-    expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.7);
-    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.71);
-    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.8);
-    expect(report.falseRefusals).toBeLessThanOrEqual(9);
-    expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.58);
-  });
+  /** Sets written this way, with floors a few questions under what was measured. */
+  const keyedSets = [
+    {
+      // Measured 73.0% first right, 74.7% hit@1, 84.0% hit@3, 7/75 answerable refused, 16/24 out refused.
+      file: 'test/questions-blind.json',
+      floors: { firstRight: 0.7, hit1: 0.71, hit3: 0.8, falseRefusals: 9, outRefused: 0.58 },
+    },
+    {
+      // Measured 72.0% first right, 72.4% hit@1, 85.5% hit@3, 10/76 answerable refused, 17/24 out refused.
+      file: 'test/questions-blind-2.json',
+      floors: { firstRight: 0.69, hit1: 0.69, hit3: 0.82, falseRefusals: 12, outRefused: 0.62 },
+    },
+    {
+      // Measured 67.7% first right, 72.5% hit@1, 84.1% hit@3, 2/69 answerable refused, 26/42 out refused.
+      file: 'test/questions-probes.json',
+      floors: { firstRight: 0.64, hit1: 0.69, hit3: 0.82, falseRefusals: 4, outRefused: 0.57 },
+    },
+  ];
 
-  it('second blind helper set (test/questions-blind-2.json)', async () => {
-    const report = evaluate(await engineFor('data'), questionsFrom('test/questions-blind-2.json'));
-    // Measured 72.0% first right, 72.4% hit@1, 85.5% hit@3, 10/76 answerable refused, 17/24 out refused.
-    expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.69);
-    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.69);
-    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.82);
-    expect(report.falseRefusals).toBeLessThanOrEqual(12);
-    expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.62);
-  });
-
-  it('probes written while working on issue 9 (test/questions-probes.json)', async () => {
-    const report = evaluate(await engineFor('data'), questionsFrom('test/questions-probes.json'));
-    // Measured 67.7% first right, 72.5% hit@1, 84.1% hit@3, 2/69 answerable refused, 26/42 out refused.
-    expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.64);
-    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.69);
-    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.82);
-    expect(report.falseRefusals).toBeLessThanOrEqual(4);
-    expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(0.57);
+  it.each(keyedSets)('keyed set $file', async ({ file, floors }) => {
+    const report = evaluate(await engineFor('data'), questionsFrom(file));
+    expect(report.firstRight / report.total).toBeGreaterThanOrEqual(floors.firstRight);
+    expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(floors.hit1);
+    expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(floors.hit3);
+    expect(report.falseRefusals).toBeLessThanOrEqual(floors.falseRefusals);
+    expect(report.outOfScopeRefused / report.outOfScope).toBeGreaterThanOrEqual(floors.outRefused);
   });
 });
