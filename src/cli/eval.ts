@@ -35,6 +35,7 @@ const DEFAULT_SETS = {
   probes: path.join(ROOT, 'test', 'questions-probes.json'),
   blind: path.join(ROOT, 'test', 'questions-blind.json'),
   blind2: path.join(ROOT, 'test', 'questions-blind-2.json'),
+  blind3: path.join(ROOT, 'test', 'questions-blind-3.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -111,6 +112,11 @@ export function defaultSets(): EvalSet[] {
     name: 'blind helper 2 (test/questions-blind-2.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.blind2),
+  });
+  sets.push({
+    name: 'blind helper 3 (test/questions-blind-3.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind3),
   });
   sets.push({
     name: 'probes (test/questions-probes.json)',
@@ -215,6 +221,7 @@ function shortName(name: string): string {
     .replace(' (test/questions-probes.json)', '')
     .replace(' helper (test/questions-blind.json)', '')
     .replace(' helper 2 (test/questions-blind-2.json)', '-2')
+    .replace(' helper 3 (test/questions-blind-3.json)', '-3')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
