@@ -73,3 +73,35 @@ export class TokenBucketLimiter implements RateLimiter {
     }
   }
 }
+
+/** What a shared limiter needs of a store: one atomic take from a user's bucket (src/store/store.ts). */
+export interface TokenSource {
+  takeToken(
+    userId: string,
+    burst: number,
+    refillSeconds: number,
+    nowMs: number,
+  ): Promise<{ readonly allowed: boolean; readonly tokens: number }>;
+}
+
+/**
+ * The same token bucket kept in a database every replica uses, so a user behind a load balancer gets
+ * one limit, not one per replica.
+ */
+export class SharedTokenBucketLimiter implements RateLimiter {
+  constructor(
+    readonly settings: RateLimitSettings,
+    private readonly source: TokenSource,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async take(userId: string): Promise<RateCheck> {
+    const { burst, refillSeconds } = this.settings;
+    // No limit, or one regained at once: nothing to share.
+    if (burst <= 0 || refillSeconds <= 0) return { ok: true };
+    const taken = await this.source.takeToken(userId, burst, refillSeconds, this.now());
+    if (taken.allowed) return { ok: true };
+    const waitMs = (1 - taken.tokens) * refillSeconds * 1000;
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  }
+}

@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { loadConfig, requirePublicKey } from '../config.js';
 import type { Config } from '../config.js';
-import { TokenBucketLimiter } from '../bot/rate-limit.js';
+import { SharedTokenBucketLimiter } from '../bot/rate-limit.js';
 import { createHandler } from '../bot/handle.js';
 import { createLogger, redact } from '../bot/log.js';
 import { prepare } from '../bot/startup.js';
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
     handler = createHandler({
       commands: prepared.commands,
       ctx: prepared.ctx,
-      limiter: new TokenBucketLimiter(config.rateLimit),
+      // Replicas share the store, so they share the limit too.
+      limiter: new SharedTokenBucketLimiter(config.rateLimit, store),
     });
     const pruned = await store.prune(config.retentionDays);
     setInterval(() => {

@@ -47,6 +47,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Per-user token buckets for the rate limit, shared by every replica (a user hash, never the id):
+      -- tokens left at at_ms, and whether the last command taken passed.
+      CREATE TABLE rate_buckets (
+        user_hash text PRIMARY KEY,
+        tokens double precision NOT NULL,
+        at_ms bigint NOT NULL,
+        allowed boolean NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

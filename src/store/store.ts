@@ -30,6 +30,12 @@ export interface Report {
   readonly feedback: { question: string; helpful: number; notHelpful: number }[];
 }
 
+/** Whether a command passed the shared rate limit, and the tokens left after it (below 1: refused). */
+export interface TokenTaken {
+  readonly allowed: boolean;
+  readonly tokens: number;
+}
+
 export interface Store {
   readonly description: string;
   rememberAnswer(key: string, answer: StoredAnswer): Promise<void>;
@@ -38,6 +44,11 @@ export interface Store {
   recordVote(vote: Vote): Promise<'recorded' | 'replaced'>;
   recordRefusal(question: string, guildId: string | undefined): Promise<void>;
   report(): Promise<Report>;
+  /**
+   * Take one command from the user's token bucket (`burst` at most, one regained every `refillSeconds`),
+   * in one statement so replicas on the same database share the limit; at `nowMs` (ms since the epoch).
+   */
+  takeToken(userId: string, burst: number, refillSeconds: number, nowMs: number): Promise<TokenTaken>;
   /** Delete votes and refusals older than `days`; returns how many rows went. */
   prune(days: number): Promise<number>;
   close(): Promise<void>;
@@ -99,6 +110,23 @@ export async function createStore(db: Db, configuredSalt: string | undefined): P
       return row?.inserted === false ? 'replaced' : 'recorded';
     },
     recordRefusal: (question, guildId) => refusals({ question, guildId }),
+    async takeToken(userId, burst, refillSeconds, nowMs) {
+      // Every SET expression reads the row as it was, so "available" is computed once per row version;
+      // the row lock of ON CONFLICT DO UPDATE serialises two replicas taking from one bucket at once.
+      const available = `LEAST($2::float8, b.tokens + GREATEST(0, $3::bigint - b.at_ms) / ($4::float8 * 1000))`;
+      const [row] = await db.query<{ allowed: boolean; tokens: number }>(
+        `INSERT INTO rate_buckets AS b (user_hash, tokens, at_ms, allowed)
+         VALUES ($1, $2::float8 - 1, $3::bigint, true)
+         ON CONFLICT (user_hash) DO UPDATE SET
+           tokens = CASE WHEN ${available} >= 1 THEN ${available} - 1 ELSE ${available} END,
+           allowed = ${available} >= 1,
+           at_ms = $3::bigint
+         RETURNING allowed, tokens`,
+        [hashUser(userId), burst, Math.round(nowMs), refillSeconds],
+      );
+      if (!row) throw new Error('store error: the rate-limit bucket could not be read back');
+      return { allowed: row.allowed, tokens: Number(row.tokens) };
+    },
     async report() {
       // One entry per question compared trimmed and case-insensitively, shown as its most recent wording.
       const refused = await db.query<{ question: string; count: number }>(
@@ -135,11 +163,17 @@ export async function createStore(db: Db, configuredSalt: string | undefined): P
         'DELETE FROM answers WHERE created_at < now() - $1::interval RETURNING 1',
         [interval],
       );
-      return votes.length + refusals.length + answers.length;
+      // A bucket untouched for a day is full again: the row says nothing a missing row does not.
+      const buckets = await db.query('DELETE FROM rate_buckets WHERE at_ms < $1::bigint RETURNING 1', [
+        Date.now() - DAY_MS,
+      ]);
+      return votes.length + refusals.length + answers.length + buckets.length;
     },
     close: () => db.close(),
   };
 }
+
+const DAY_MS = 86_400_000;
 
 /**
  * Group commit: rows that arrive while a write is under way go together in the next one, and each caller

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TokenBucketLimiter } from '../../src/bot/rate-limit.js';
+import { SharedTokenBucketLimiter, TokenBucketLimiter } from '../../src/bot/rate-limit.js';
 import { DEFAULTS } from '../../src/config.js';
 
 describe('token bucket rate limit', () => {
@@ -76,5 +76,44 @@ describe('token bucket rate limit', () => {
     now += 10_000;
     limiter.take('late');
     expect(store.size).toBe(1);
+  });
+});
+
+describe('the shared token bucket (one limit for every replica on the store)', () => {
+  /** A source that answers from a script and records what it was asked. */
+  const source = (answers: { allowed: boolean; tokens: number }[]) => {
+    const asked: unknown[][] = [];
+    return {
+      asked,
+      takeToken: async (...args: [string, number, number, number]) => {
+        asked.push(args);
+        return answers.shift() ?? { allowed: true, tokens: 0 };
+      },
+    };
+  };
+
+  it('passes what the store lets through and says when the next command will pass', async () => {
+    const store = source([
+      { allowed: true, tokens: 2 },
+      { allowed: false, tokens: 0.25 },
+    ]);
+    const limiter = new SharedTokenBucketLimiter({ burst: 3, refillSeconds: 4 }, store, () => 1234);
+    expect(await limiter.take('u1')).toEqual({ ok: true });
+    expect(await limiter.take('u1')).toEqual({ ok: false, retryAfterSeconds: 3 });
+    expect(store.asked).toEqual([
+      ['u1', 3, 4, 1234],
+      ['u1', 3, 4, 1234],
+    ]);
+  });
+
+  it('asks the store nothing when the limit is off or refills at once', async () => {
+    const store = source([{ allowed: false, tokens: 0 }]);
+    expect(await new SharedTokenBucketLimiter({ burst: 0, refillSeconds: 3 }, store).take('u')).toEqual({
+      ok: true,
+    });
+    expect(await new SharedTokenBucketLimiter({ burst: 5, refillSeconds: 0 }, store).take('u')).toEqual({
+      ok: true,
+    });
+    expect(store.asked).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbedded, openPostgres } from '../../src/store/db.js';
 import type { Db } from '../../src/store/db.js';
+import { MIGRATIONS } from '../../src/store/schema.js';
 import { createStore } from '../../src/store/store.js';
 import type { Store, Vote } from '../../src/store/store.js';
 import { DATABASE_URL, freshDatabase, requirePostgresInCi, tempStoreDir } from './backends.js';
@@ -107,6 +108,29 @@ describe.each(backends)('store on %s', (_name, open) => {
     expect(report.feedback.map((f) => f.question)).toEqual(['WHY did australia ban huawei?']);
   });
 
+  it('keeps one token bucket per user for every replica on the database (the shared rate limit)', async () => {
+    const second = await createStore(db, undefined);
+    const t0 = 1_700_000_000_000;
+    // Burst 3, one regained every 10 s: three pass, alternating replicas, the fourth is refused.
+    const taken = [
+      await store.takeToken('u-rate', 3, 10, t0),
+      await second.takeToken('u-rate', 3, 10, t0 + 1),
+      await store.takeToken('u-rate', 3, 10, t0 + 2),
+      await second.takeToken('u-rate', 3, 10, t0 + 3),
+    ];
+    expect(taken.map((t) => t.allowed)).toEqual([true, true, true, false]);
+    expect(taken[3]?.tokens).toBeCloseTo(0.0003, 4);
+    // Another user has a bucket of their own; ten seconds later one more command passes.
+    expect((await second.takeToken('u-other', 3, 10, t0 + 3)).allowed).toBe(true);
+    expect((await store.takeToken('u-rate', 3, 10, t0 + 10_003)).allowed).toBe(true);
+    expect((await second.takeToken('u-rate', 3, 10, t0 + 10_004)).allowed).toBe(false);
+    // Concurrent takes from two replicas never let more than the burst through.
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, k) => (k % 2 ? store : second).takeToken('u-burst', 5, 60, t0)),
+    );
+    expect(burst.filter((t) => t.allowed)).toHaveLength(5);
+  });
+
   it('hashes a user alike in every store on the same database (shared salt), differently with another salt', async () => {
     const second = await createStore(db, undefined);
     await second.recordVote(vote({ messageId: 'salt-check', userId: 'u-salt' }));
@@ -123,7 +147,7 @@ describe.runIf(DATABASE_URL)('migrations on PostgreSQL', () => {
     const url = await freshDatabase('migrate');
     const dbs = await Promise.all([openPostgres(url), openPostgres(url), openPostgres(url)]);
     const rows = await dbs[0]!.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(rows.map((r) => Number(r.version))).toEqual([1]);
+    expect(rows.map((r) => Number(r.version)).sort()).toEqual(MIGRATIONS.map((m) => m.version));
     const again = await openPostgres(url);
     await Promise.all([...dbs, again].map((db) => db.close()));
   });
