@@ -5,6 +5,7 @@
  */
 import type { APIInteractionResponseCallbackData } from 'discord.js';
 import type { Logger } from '../bot/log.js';
+import type { ReplyFile } from '../bot/reply.js';
 
 export const DISCORD_API = 'https://discord.com/api';
 const ATTEMPTS = 4;
@@ -20,6 +21,7 @@ export async function editOriginal(
   token: string,
   body: APIInteractionResponseCallbackData,
   log: Logger,
+  files: readonly ReplyFile[] = [],
 ): Promise<boolean> {
   // A deferred reply's visibility is fixed by the deferral; an edit carries everything else.
   const { flags: _flags, ...edit } = body;
@@ -28,10 +30,13 @@ export async function editOriginal(
     let status = 0;
     let waitMs = 250 * attempt;
     try {
+      const payload = { ...edit, allowed_mentions: { parse: [] } };
       const response = await fetch(url, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...edit, allowed_mentions: { parse: [] } }),
+        // Files go as multipart/form-data (fetch sets the boundary); everything else as JSON.
+        ...(files.length > 0
+          ? { body: withFiles(payload, files) }
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
         signal: AbortSignal.timeout(10_000),
       });
       status = response.status;
@@ -56,6 +61,22 @@ export async function editOriginal(
     else log.error('follow-up gave up', { status, attempts: ATTEMPTS });
   }
   return false;
+}
+
+/**
+ * Discord's upload form: the message as payload_json with an `attachments` entry per file, and the files
+ * as files[n] parts. Built anew for each attempt (a sent body cannot be reused).
+ */
+function withFiles(payload: Record<string, unknown>, files: readonly ReplyFile[]): FormData {
+  const form = new FormData();
+  const attachments = files.map((file, id) => ({
+    id,
+    filename: file.name,
+    ...(file.description === undefined ? {} : { description: file.description }),
+  }));
+  form.append('payload_json', JSON.stringify({ ...payload, attachments }));
+  files.forEach((file, id) => form.append(`files[${id}]`, new Blob([file.attachment]), file.name));
+  return form;
 }
 
 function safeJson(text: string): { retry_after?: number } | undefined {

@@ -119,7 +119,14 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     const seconds = () => (performance.now() - started) / 1000;
     if (first !== TOO_SLOW) {
       metrics.interaction(typeLabel, command, first.outcome, seconds());
-      return send(res, 200, responseOf(first));
+      const files = first.kind === 'reply' ? (first.reply.files ?? []) : [];
+      if (files.length === 0 || first.kind !== 'reply') return send(res, 200, responseOf(first));
+      // An interaction response over HTTP cannot carry files: acknowledge, then send the message with its
+      // files (the /decisions map) as the edit of the original response, which can.
+      send(res, 200, deferredResponse(first.reply.flags !== undefined));
+      const reply = first.reply;
+      await track(editOriginal(options.apiUrl, applicationId, token, messageBody(reply), log, files));
+      return;
     }
     // Too slow for Discord's 3 s: acknowledge now, edit the answer in when it is ready.
     const ephemeral = interaction.kind !== 'command' || interaction.request.options.private === true;
@@ -129,7 +136,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
     await track(
       work.then(async (handled) => {
         if (handled.kind === 'reply') {
-          await editOriginal(options.apiUrl, applicationId, token, messageBody(handled.reply), log);
+          const files = handled.reply.files ?? [];
+          await editOriginal(options.apiUrl, applicationId, token, messageBody(handled.reply), log, files);
         }
       }),
     );

@@ -40,7 +40,39 @@ let ready = true;
 let deferAfterMs = 1500;
 /** A handler made this much slower (deferral tests). */
 let slowMs = 0;
-const edits: { url: string; method: string; body: Record<string, unknown> }[] = [];
+const edits: {
+  url: string;
+  method: string;
+  body: Record<string, unknown>;
+  /** Names and byte sizes of multipart file parts (files[n]), in order. */
+  files: { name: string; bytes: number; png: boolean }[];
+}[] = [];
+
+/** The payload_json and file parts of a multipart/form-data body, enough to check an upload. */
+function multipart(raw: Buffer, contentType: string) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  const mark = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
+  const parts: Buffer[] = [];
+  for (let at = raw.indexOf(mark); at >= 0;) {
+    const next = raw.indexOf(mark, at + mark.length);
+    if (next < 0) break;
+    parts.push(raw.subarray(at + mark.length + 2, next - 2));
+    at = next;
+  }
+  let body: Record<string, unknown> = {};
+  const files: { name: string; bytes: number; png: boolean }[] = [];
+  for (const part of parts) {
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString();
+    const content = part.subarray(split + 4);
+    const field = /name="([^"]+)"/.exec(head)?.[1];
+    const filename = /filename="([^"]+)"/.exec(head)?.[1];
+    if (field === 'payload_json') body = JSON.parse(content.toString()) as Record<string, unknown>;
+    else if (filename !== undefined)
+      files.push({ name: filename, bytes: content.length, png: content.subarray(1, 4).toString() === 'PNG' });
+  }
+  return { body, files };
+}
 let fakeDiscord: http.Server;
 
 function startEndpoint(): Promise<void> {
@@ -66,14 +98,15 @@ function startEndpoint(): Promise<void> {
 
 beforeAll(async () => {
   fakeDiscord = http.createServer((req, res) => {
-    let text = '';
-    req.on('data', (c: Buffer) => (text += c.toString()));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      edits.push({
-        url: req.url ?? '',
-        method: req.method ?? '',
-        body: JSON.parse(text) as Record<string, unknown>,
-      });
+      const raw = Buffer.concat(chunks);
+      const type = req.headers['content-type'] ?? '';
+      const parsed = type.startsWith('multipart/form-data')
+        ? multipart(raw, type)
+        : { body: JSON.parse(raw.toString()) as Record<string, unknown>, files: [] };
+      edits.push({ url: req.url ?? '', method: req.method ?? '', ...parsed });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
     });
   });
@@ -255,6 +288,31 @@ describe('shutdown', () => {
   });
 });
 
+describe('attachments', () => {
+  it('/decisions acknowledges at once, then sends its map as a multipart edit of the original response', async () => {
+    edits.length = 0;
+    const interaction = commandInteraction('decisions', {});
+    const { json } = await post(interaction);
+    expect(json).toEqual({ type: 5, data: {} });
+    const deadline = Date.now() + 5000;
+    while (edits.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(edits[0]).toMatchObject({
+      method: 'PATCH',
+      url: `/api/v10/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`,
+      body: { allowed_mentions: { parse: [] }, attachments: [{ id: 0, filename: 'decisions-map.png' }] },
+      files: [{ name: 'decisions-map.png', png: true }],
+    });
+    expect(edits[0]!.files[0]!.bytes).toBeGreaterThan(10_000);
+    expect(JSON.stringify(edits[0]!.body.embeds)).toContain('Vodafone');
+  });
+
+  it('/decisions for one country has no map and is answered at once', async () => {
+    const { json } = await post(commandInteraction('decisions', { country: 'Italy' }));
+    expect(json.type).toBe(4);
+    expect(JSON.stringify(json.data.embeds)).toContain('Vodafone');
+  });
+});
+
 describe('deferral', () => {
   it('a handler slower than the deferral time gets type 5, then the answer as a PATCH of @original', async () => {
     await endpoint.drain(1000);
@@ -265,6 +323,7 @@ describe('deferral', () => {
       question: 'Why did Australia ban Huawei?',
       private: true,
     });
+    edits.length = 0;
     const { json } = await post(interaction);
     expect(json).toEqual({ type: 5, data: { flags: 64 } });
     const deadline = Date.now() + 5000;
