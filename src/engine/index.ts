@@ -10,10 +10,11 @@ import { abstain } from './abstain.js';
 import { articleFacts, figureAnswers, readMessage, timeAnswers } from './asking.js';
 import { buildIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
-import type { Lexicon, QueryContext } from './query.js';
+import type { Lexicon, ParsedQuery, QueryContext } from './query.js';
 import { rank } from './rank.js';
 import type { Scratch } from './rank.js';
 import { rerank, toHit } from './rerank.js';
+import type { Candidate } from './rerank.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
 import { sourceNames } from './sources.js';
@@ -45,6 +46,21 @@ export interface EngineOptions {
   /** Rules (see rules.ts) switched off, for ablation: what does each rule change? */
   readonly disabledRules?: ReadonlySet<RuleName>;
 }
+
+/** One question's outcome inside a search, before it is rendered as a SearchResult. */
+type Outcome =
+  | {
+      readonly kind: 'answered';
+      readonly parsed: ParsedQuery;
+      readonly asked: { readonly asked?: string };
+      readonly candidates: readonly Candidate[];
+    }
+  | {
+      readonly kind: 'refused';
+      readonly parsed: ParsedQuery;
+      readonly asked: { readonly asked?: string };
+      readonly reason?: string;
+    };
 
 /** Passages a search returns when SearchOptions.limit is absent. */
 export const DEFAULT_LIMIT = 5;
@@ -81,50 +97,54 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       const suggested = suggestions.defaults(NO_MATCH_SUGGESTIONS);
       return { kind: 'no-match', query, ...read.asked, reason: facts, suggestions: suggested };
     }
-    const first = answer(query, read.question, read.asked, limit);
-    if (first.kind === 'answer' || first.reason !== undefined) return first;
+    const first = answer(read.question, read.asked);
+    if (first.kind === 'answered' || first.reason !== undefined) return reply(query, first, limit);
     // Several questions read together were refused: answer the one the article answers best, if any
     // (its best passage covers most of it).
-    let chosen: SearchResult = first;
+    let chosen: Outcome = first;
     let cover = -1;
     for (const alternative of read.alternatives) {
-      const apart = answer(query, alternative, { asked: alternative }, limit);
-      const covered = apart.kind === 'answer' ? (apart.results[0]?.coverage ?? 0) : -1;
+      const apart = answer(alternative, { asked: alternative });
+      const covered = apart.kind === 'answered' ? (apart.candidates[0]?.coverage ?? 0) : -1;
       if (covered > cover) [chosen, cover] = [apart, covered];
     }
-    return chosen;
+    return reply(query, chosen, limit);
   }
 
-  /** The answer to one question read from the message (`asked` is spread into the result). */
-  function answer(
-    query: string,
-    question: string,
-    asked: { readonly asked?: string },
-    limit: number,
-  ): SearchResult {
+  /** What one question read from the message comes to; nothing is rendered until it is the reply. */
+  function answer(question: string, asked: { readonly asked?: string }): Outcome {
     const parsed = parseQuery(question, context);
-    const candidates = rank(index, parsed, scratch, rules);
-    const noMatch = (reason?: string): SearchResult => ({
-      kind: 'no-match',
-      query,
-      ...asked,
+    const refused = (reason?: string): Outcome => ({
+      kind: 'refused',
+      parsed,
+      asked,
       ...(reason === undefined ? {} : { reason }),
-      suggestions: suggestions.related(parsed, NO_MATCH_SUGGESTIONS),
     });
-    if (candidates.length === 0) return noMatch();
+    const candidates = rank(index, parsed, scratch, rules);
+    if (candidates.length === 0) return refused();
     const reranked = rerank(index, parsed, candidates, rules);
     const best = reranked[0];
-    if (best === undefined) return noMatch();
-    if (abstain(parsed, best.coverage, minCoverage, rules) !== undefined) return noMatch();
+    if (best === undefined) return refused();
+    if (abstain(parsed, best.coverage, minCoverage, rules) !== undefined) return refused();
     // A question asking for a number is answered only by a passage that gives one.
     const figures = figureAnswers(index, reranked, question, rules);
     if (figures !== undefined && !((figures[0]?.coverage ?? 0) >= minCoverage))
-      return noMatch(NO_SUCH_FIGURE);
+      return refused(NO_SUCH_FIGURE);
     // A "when" question is answered only by a passage that says when.
     const times = figures === undefined ? timeAnswers(index, reranked, question, rules) : undefined;
-    if (times !== undefined && !((times[0]?.coverage ?? 0) >= minCoverage)) return noMatch(NO_SUCH_TIME);
-    const answering = figures ?? times ?? reranked;
-    const results: Hit[] = answering.slice(0, limit).map((candidate) => toHit(index, parsed, candidate));
+    if (times !== undefined && !((times[0]?.coverage ?? 0) >= minCoverage)) return refused(NO_SUCH_TIME);
+    return { kind: 'answered', parsed, asked, candidates: figures ?? times ?? reranked };
+  }
+
+  /** The search result for the outcome chosen: its hits and excerpts, or its refusal's suggestions. */
+  function reply(query: string, outcome: Outcome, limit: number): SearchResult {
+    const { parsed, asked } = outcome;
+    if (outcome.kind === 'refused') {
+      const suggested = suggestions.related(parsed, NO_MATCH_SUGGESTIONS);
+      const reason = outcome.reason === undefined ? {} : { reason: outcome.reason };
+      return { kind: 'no-match', query, ...asked, ...reason, suggestions: suggested };
+    }
+    const results: Hit[] = outcome.candidates.slice(0, limit).map((c) => toHit(index, parsed, c));
     return { kind: 'answer', query, ...asked, results };
   }
 
