@@ -35,6 +35,12 @@ export interface BucketStore {
   entries(): Iterable<[string, Bucket]>;
 }
 
+/** A refusal with the whole seconds until the bucket holds one command again (at least 1). */
+function refused(tokens: number, refillSeconds: number): RateCheck {
+  const waitMs = (1 - tokens) * refillSeconds * 1000;
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
 /** Buckets kept before full ones are forgotten (a full bucket is the same as no bucket). */
 const PRUNE_AT = 1000;
 
@@ -50,10 +56,7 @@ export class TokenBucketLimiter implements RateLimiter {
     if (burst <= 0) return { ok: true };
     const now = this.now();
     const tokens = this.#tokensAt(this.store.get(userId), now);
-    if (tokens < 1) {
-      const waitMs = (1 - tokens) * refillSeconds * 1000;
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-    }
+    if (tokens < 1) return refused(tokens, refillSeconds);
     this.store.set(userId, { tokens: tokens - 1, at: now });
     if (this.store.size >= PRUNE_AT) this.#forgetFull(now);
     return { ok: true };
@@ -100,8 +103,6 @@ export class SharedTokenBucketLimiter implements RateLimiter {
     // No limit, or one regained at once: nothing to share.
     if (burst <= 0 || refillSeconds <= 0) return { ok: true };
     const taken = await this.source.takeToken(userId, burst, refillSeconds, this.now());
-    if (taken.allowed) return { ok: true };
-    const waitMs = (1 - taken.tokens) * refillSeconds * 1000;
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    return taken.allowed ? { ok: true } : refused(taken.tokens, refillSeconds);
   }
 }
