@@ -10,11 +10,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { RelatedWord, Thesaurus } from './engine/index.js';
+import type { NamedKind, RelatedWord, Thesaurus, WordClass } from './engine/index.js';
 
 const require = createRequire(import.meta.url);
 
-type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
+type PartOfSpeech = WordClass;
 const PARTS: readonly PartOfSpeech[] = ['noun', 'verb', 'adj', 'adv'];
 
 /**
@@ -83,6 +83,8 @@ interface Synset {
   readonly derivations: readonly (readonly [number, PartOfSpeech, number, number])[];
   /** Offsets (same part of speech) of the directly narrower synsets: kinds and instances of this one. */
   readonly hyponyms: readonly number[];
+  /** Offsets (same part of speech) of the directly broader synsets: what this is a kind or instance of. */
+  readonly hypernyms: readonly number[];
 }
 
 const POS_OF_CODE: Readonly<Record<string, PartOfSpeech>> = {
@@ -185,9 +187,14 @@ function readSynset(buffer: Buffer, offset: number): Synset | undefined {
   at += 1;
   const derivations: [number, PartOfSpeech, number, number][] = [];
   const hyponyms: number[] = [];
+  const hypernyms: number[] = [];
   for (let p = 0; p < pointerCount; p += 1, at += 4) {
     if ((fields[at] === '~' || fields[at] === '~i') && fields[at + 2] === ss_type(fields)) {
       hyponyms.push(Number(fields[at + 1]));
+      continue;
+    }
+    if ((fields[at] === '@' || fields[at] === '@i') && fields[at + 2] === ss_type(fields)) {
+      hypernyms.push(Number(fields[at + 1]));
       continue;
     }
     if (fields[at] !== '+') continue;
@@ -201,7 +208,7 @@ function readSynset(buffer: Buffer, offset: number): Synset | undefined {
       parseInt(sourceTarget.slice(2), 16),
     ]);
   }
-  return { words, common, derivations, hyponyms };
+  return { words, common, derivations, hyponyms, hypernyms };
 }
 
 /** The synset's own part-of-speech code (n, v, a, s, r); adjective satellites point as 'a'. */
@@ -219,6 +226,70 @@ function lemmaCandidates(word: string, pos: PartOfSpeech): string[] {
     }
   }
   return candidates;
+}
+
+/**
+ * The synsets whose kinds and instances are what proper names name: an organization (a newspaper, a
+ * firm, a carrier), a person (a minister, a vendor) or a location (a state, a city). WordNet 3.1
+ * offsets of organization.n.01, person.n.01 and location.n.01.
+ */
+const NAMED_ROOTS: ReadonlyMap<number, NamedKind> = new Map([
+  [8024893, 'organization'],
+  [7846, 'person'],
+  [27365, 'location'],
+]);
+/** A word's commonest senses say what it is asked for as; rare senses (a carrier as a person) do not. */
+const NAMED_KIND_SENSES = 2;
+/** WordNet's noun hierarchy is at most ~20 levels deep; the bound only guards against a cycle. */
+const MAX_HYPERNYM_STEPS = 40;
+
+/** Which of the named roots the synsets are kinds or instances of. */
+function namedRoots(files: Files, senses: readonly number[]): NamedKind[] {
+  const found = new Set<NamedKind>();
+  for (const sense of senses) {
+    const seen = new Set<number>();
+    let frontier = [sense];
+    for (let step = 0; step < MAX_HYPERNYM_STEPS && frontier.length > 0; step += 1) {
+      const next: number[] = [];
+      for (const offset of frontier) {
+        const root = NAMED_ROOTS.get(offset);
+        if (root !== undefined) found.add(root);
+        if (root !== undefined || seen.has(offset)) continue;
+        seen.add(offset);
+        next.push(...(readSynset(files.data.noun, offset)?.hypernyms ?? []));
+      }
+      frontier = next;
+    }
+  }
+  return [...found];
+}
+
+/**
+ * What a common noun's commonest senses are kinds of (newspaper: organization), for "which newspaper".
+ * Only senses attested in tagged text count (at most NAMED_KIND_SENSES), and only where the word is
+ * written in lower case: "rome" is a name, not a kind of anything.
+ */
+function kindsOfNoun(files: Files, word: string): NamedKind[] {
+  const senses: number[] = [];
+  for (const lemma of lemmaCandidates(word, 'noun')) {
+    const entry = findIndexEntry(files.index.noun, lemma);
+    if (entry === undefined) continue;
+    const attested = Math.min(NAMED_KIND_SENSES, Math.max(1, entry.tagged));
+    for (const offset of entry.offsets.slice(0, attested))
+      if (readSynset(files.data.noun, offset)?.common.includes(lemma) === true) senses.push(offset);
+  }
+  return namedRoots(files, senses);
+}
+
+/**
+ * What a name is an instance of in any of its senses (Beijing: location; Chinese: person, as a
+ * native of China), when WordNet lists it as a name; undefined when it does not.
+ */
+function kindsOfName(files: Files, word: string): NamedKind[] | undefined {
+  const senses = (findIndexEntry(files.index.noun, word)?.offsets ?? []).filter(
+    (offset) => readSynset(files.data.noun, offset)?.common.includes(word) === false,
+  );
+  return senses.length === 0 ? undefined : namedRoots(files, senses);
 }
 
 /** A single plain word (WordNet writes collocations with underscores; the engine matches words). */
@@ -270,6 +341,16 @@ function relatedWords(files: Files, word: string): RelatedWord[] {
 export function loadWordNet(): Thesaurus {
   let files: Files | undefined;
   const cache = new Map<string, readonly RelatedWord[]>();
+  const kindCache = new Map<string, readonly NamedKind[]>();
+  const nameCache = new Map<string, readonly NamedKind[] | 'unknown'>();
+  const partsOfSpeech = (word: string): readonly PartOfSpeech[] => {
+    if (!PLAIN_LEMMA.test(word) || word.length < 2) return [];
+    files ??= readFiles();
+    const known = files;
+    return PARTS.filter((pos) =>
+      lemmaCandidates(word, pos).some((lemma) => findIndexEntry(known.index[pos], lemma) !== undefined),
+    );
+  };
   return {
     lemmas(word: string): readonly string[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
@@ -283,14 +364,11 @@ export function loadWordNet(): Thesaurus {
       }
       return found;
     },
+    partsOfSpeech,
     onlyNoun(word: string): boolean {
-      if (!PLAIN_LEMMA.test(word) || word.length < 3) return false;
-      files ??= readFiles();
-      const known = files;
-      const partsOf = PARTS.filter((pos) =>
-        lemmaCandidates(word, pos).some((lemma) => findIndexEntry(known.index[pos], lemma) !== undefined),
-      );
-      return partsOf.length === 1 && partsOf[0] === 'noun';
+      if (word.length < 3) return false;
+      const parts = partsOfSpeech(word);
+      return parts.length === 1 && parts[0] === 'noun';
     },
     commonWord(word: string): boolean {
       if (!PLAIN_LEMMA.test(word) || word.length < 2) return false;
@@ -312,6 +390,24 @@ export function loadWordNet(): Thesaurus {
       return lemmaCandidates(second, 'noun').some(
         (lemma) => findIndexEntry(known.index.noun, `${first}_${lemma}`) !== undefined,
       );
+    },
+    kindsOf(word: string): readonly NamedKind[] {
+      if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
+      const cached = kindCache.get(word);
+      if (cached !== undefined) return cached;
+      files ??= readFiles();
+      const found = kindsOfNoun(files, word);
+      if (kindCache.size < CACHE_LIMIT) kindCache.set(word, found);
+      return found;
+    },
+    nameKinds(word: string): readonly NamedKind[] | undefined {
+      if (!PLAIN_LEMMA.test(word) || word.length < 2) return undefined;
+      const cached = nameCache.get(word);
+      if (cached !== undefined) return cached === 'unknown' ? undefined : cached;
+      files ??= readFiles();
+      const found = kindsOfName(files, word);
+      if (nameCache.size < CACHE_LIMIT) nameCache.set(word, found ?? 'unknown');
+      return found;
     },
     narrower(word: string): readonly string[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];

@@ -6,6 +6,7 @@
  *   npm run eval -- --misses           also list every miss
  *   npm run eval -- --ablation         switch each engine rule (src/engine/rules.ts) off in turn and print
  *                                      how many questions change on every set, and how many get better/worse
+ *   npm run eval -- --rule NAME        list the questions whose first reply changes with that rule off
  *   npm run eval -- --data DIR --questions FILE   one custom set
  *
  * Exit 0 after printing; exit 2 with a message on stderr for bad usage or bad data.
@@ -42,11 +43,12 @@ const DEFAULT_SETS = {
   generalisation: path.join(ROOT, 'test', 'fixtures', 'generalisation'),
 };
 
-const USAGE = 'usage: npm run eval -- [--misses] [--ablation] [--data DIR --questions FILE]';
+const USAGE = 'usage: npm run eval -- [--misses] [--ablation] [--rule NAME] [--data DIR --questions FILE]';
 
 interface Args {
   readonly misses: boolean;
   readonly ablation: boolean;
+  readonly rule?: RuleName;
   readonly data?: string;
   readonly questions?: string;
 }
@@ -56,11 +58,19 @@ function parseArgs(argv: readonly string[]): Args {
   let ablation = false;
   let data: string | undefined;
   let questions: string | undefined;
+  let rule: RuleName | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--misses') misses = true;
     else if (arg === '--ablation') ablation = true;
-    else if (arg === '--data' || arg === '--questions') {
+    else if (arg === '--rule') {
+      const value = argv[i + 1];
+      const known = RULES.find((r) => r.name === value);
+      if (known === undefined)
+        throw new UsageError(`--rule needs one of: ${RULES.map((r) => r.name).join(', ')}`);
+      rule = known.name;
+      i += 1;
+    } else if (arg === '--data' || arg === '--questions') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
       if (arg === '--data') data = value;
@@ -70,7 +80,7 @@ function parseArgs(argv: readonly string[]): Args {
   }
   if ((data === undefined) !== (questions === undefined))
     throw new UsageError('--data and --questions go together');
-  return { misses, ablation, data, questions };
+  return { misses, ablation, data, questions, ...(rule === undefined ? {} : { rule }) };
 }
 
 class UsageError extends Error {}
@@ -210,6 +220,33 @@ async function ablation(
   return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n');
 }
 
+/** The questions whose first reply changes with one rule off: what the rule does, question by question. */
+async function ruleChanges(
+  sets: readonly EvalSet[],
+  baseline: ReadonlyArray<{ name: string; report: EvalReport }>,
+  rule: RuleName,
+): Promise<string> {
+  const rows = await evaluateSets(sets, new Set<RuleName>([rule]));
+  const lines: string[] = [
+    `questions whose first reply changes with ${rule} off (on → off; + right only with it on, − right only with it off):`,
+  ];
+  rows.forEach((row, i) => {
+    const before = baseline[i];
+    const set = sets[i];
+    if (before === undefined || set === undefined) return;
+    before.report.outcomes.forEach((was, k) => {
+      const now = row.report.outcomes[k];
+      if (now === undefined || now.top === was.top) return;
+      const mark = now.right === was.right ? ' ' : was.right ? '+' : '−';
+      const q = set.questions[k]?.q ?? '?';
+      lines.push(
+        `  ${mark} [${shortName(set.name)}] ${q}  (${was.top ?? 'refused'} → ${now.top ?? 'refused'})`,
+      );
+    });
+  });
+  return lines.join('\n');
+}
+
 /** "3 (+1/−2)": 3 questions changed their reply; 1 became right, 2 became wrong. */
 function formatChange(change: { changed: number; better: number; worse: number }): string {
   return change.changed === 0 ? '0' : `${change.changed} (+${change.better}/−${change.worse})`;
@@ -238,6 +275,7 @@ async function main(): Promise<void> {
     const rows = await evaluateSets(sets);
     print(rows, args);
     if (args.ablation) console.log(`\nablation\n${await ablation(sets, rows)}`);
+    if (args.rule !== undefined) console.log(`\n${await ruleChanges(sets, rows, args.rule)}`);
     return;
   }
   const sets = defaultSets();
@@ -249,6 +287,7 @@ async function main(): Promise<void> {
     );
     console.log(await ablation(sets, rows));
   }
+  if (args.rule !== undefined) console.log(`\n${await ruleChanges(sets, rows, args.rule)}`);
 }
 
 function print(rows: ReadonlyArray<{ name: string; report: EvalReport }>, args: Args): void {

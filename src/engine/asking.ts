@@ -7,7 +7,10 @@
 import type { Corpus } from '../corpus/types.js';
 import type { InvertedIndex } from './index-build.js';
 import { asksAboutArticle, asksForTime, figureAsked } from './intent.js';
+import type { LexiconInfo } from './lexicon-info.js';
 import { extractQuestion } from './message.js';
+import { nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
+import type { ParsedQuery } from './query.js';
 import type { Candidate } from './rerank.js';
 import type { RuleSwitches } from './rules.js';
 import { hasFigure, hasTimeExpression } from './signals.js';
@@ -60,6 +63,26 @@ export function timeAnswers(
 ): Candidate[] | undefined {
   if (!rules.on('when-needs-time') || !asksForTime(question)) return undefined;
   return candidates.filter((c) => hasTimeExpression(index.passages[c.doc]?.text ?? ''));
+}
+
+/**
+ * For a "which newspaper / what company" question, the candidates that name something the question
+ * does not (rule which-needs-name); undefined when the question asks for no name.
+ */
+export function nameAnswers(
+  index: InvertedIndex,
+  candidates: readonly Candidate[],
+  question: string,
+  parsed: ParsedQuery,
+  lexicon: LexiconInfo | undefined,
+  rules: RuleSwitches,
+): Candidate[] | undefined {
+  const kinds = rules.on('which-needs-name') ? nameKindAsked(question, lexicon) : undefined;
+  if (kinds === undefined) return undefined;
+  const asked = questionTerms(parsed, index, question);
+  return candidates.filter((c) =>
+    namesSomethingNew(index.passages[c.doc]?.text ?? '', asked, kinds, lexicon),
+  );
 }
 
 /**

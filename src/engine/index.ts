@@ -7,7 +7,7 @@
  */
 import type { Corpus, Passage } from '../corpus/types.js';
 import { abstain } from './abstain.js';
-import { articleFacts, figureAnswers, readMessage, timeAnswers } from './asking.js';
+import { articleFacts, figureAnswers, nameAnswers, readMessage, timeAnswers } from './asking.js';
 import { buildIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
 import type { Lexicon, ParsedQuery, QueryContext } from './query.js';
@@ -18,13 +18,21 @@ import type { Candidate } from './rerank.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
 import { sourceNames } from './sources.js';
-import { NO_SUCH_FIGURE, NO_SUCH_TIME } from './strings.js';
+import { NO_SUCH_FIGURE, NO_SUCH_NAME, NO_SUCH_TIME } from './strings.js';
 import { NO_MATCH_SUGGESTIONS, SuggestionIndex } from './suggestions.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 import { DEFAULT_MIN_COVERAGE } from './weights.js';
 
 export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
-export type { Lexicon, RelatedWord, Thesaurus, Neighbour, WordNeighbours } from './query.js';
+export type {
+  Lexicon,
+  RelatedWord,
+  Thesaurus,
+  NamedKind,
+  WordClass,
+  Neighbour,
+  WordNeighbours,
+} from './query.js';
 export { EXCERPT_MAX_CHARS } from './excerpt.js';
 export { RULES } from './rules.js';
 export type { Rule, RuleName } from './rules.js';
@@ -133,7 +141,15 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     // A "when" question is answered only by a passage that says when.
     const times = figures === undefined ? timeAnswers(index, reranked, question, rules) : undefined;
     if (times !== undefined && !((times[0]?.coverage ?? 0) >= minCoverage)) return refused(NO_SUCH_TIME);
-    return { kind: 'answered', parsed, asked, candidates: figures ?? times ?? reranked };
+    // A "which newspaper" question is answered only by a passage that names one.
+    const names =
+      figures === undefined && times === undefined
+        ? nameAnswers(index, reranked, question, parsed, context.lexicon, rules)
+        : undefined;
+    if (names !== undefined && !((names[0]?.coverage ?? 0) >= minCoverage)) return refused(NO_SUCH_NAME);
+    // Passages naming something lead; the others may still help the reader and follow.
+    const named = names === undefined ? undefined : [...names, ...reranked.filter((c) => !names.includes(c))];
+    return { kind: 'answered', parsed, asked, candidates: figures ?? times ?? named ?? reranked };
   }
 
   /** The search result for the outcome chosen: its hits and excerpts, or its refusal's suggestions. */

@@ -13,17 +13,32 @@ export interface RelatedWord {
   readonly relation: 'synonym' | 'derivation';
 }
 
+/** A part of speech of the dictionary. */
+export type WordClass = 'noun' | 'verb' | 'adj' | 'adv';
+
+/** The kinds of thing proper names name. */
+export type NamedKind = 'organization' | 'person' | 'location';
+
 /** Synonyms and derived forms of a lower-case English word (see src/wordnet.ts). */
 export interface Thesaurus {
   related(word: string): readonly RelatedWord[];
   /** Dictionary forms of a word (issues → issue); empty when the thesaurus does not know it. */
   lemmas(word: string): readonly string[];
+  /** The parts of speech the dictionary knows the word as (empty when it does not know it). */
+  partsOfSpeech?(word: string): readonly WordClass[];
   /** Whether the dictionary knows the word only as a noun (wheat, population; not speed, strike). */
   onlyNoun?(word: string): boolean;
   /** Whether the dictionary has the word in lower case in some sense (objection: yes; Germany, UK: no). */
   commonWord?(word: string): boolean;
   /** Whether two words form a noun the dictionary lists as one (prime minister, stock exchange). */
   nounCompound?(first: string, second: string): boolean;
+  /**
+   * What kinds of named thing a common noun is (newspaper: organization; minister: person; state:
+   * location, organization); empty for a noun that is no kind of named thing (law, part).
+   */
+  kindsOf?(word: string): readonly NamedKind[];
+  /** What a proper name the dictionary lists is (japan: location); undefined when it does not list it. */
+  nameKinds?(word: string): readonly NamedKind[] | undefined;
   /** Nouns for kinds of the thing a noun names (scientist → researcher, chemist). */
   narrower?(word: string): readonly string[];
 }

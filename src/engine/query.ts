@@ -28,6 +28,8 @@ export type {
   LexiconInfo,
   RelatedWord,
   Thesaurus,
+  NamedKind,
+  WordClass,
   Neighbour,
   WordNeighbours,
 } from './lexicon-info.js';

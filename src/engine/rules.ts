@@ -101,6 +101,11 @@ export const RULES = [
     why: 'A "when" question is answered only by a passage that says when; a passage on the subject that gives no time does not answer it, so the question is refused rather than answered with the subject alone.',
   },
   {
+    name: 'which-needs-name',
+    kind: 'abstention',
+    why: 'A question asking which newspaper, company, country or person is answered by a name: a passage on the subject that names nothing the question does not already name ("a US firm") does not say which, so the question is refused rather than answered with the subject alone.',
+  },
+  {
     name: 'about-topic',
     kind: 'abstention',
     why: 'What follows "about", "regarding" or "concerning" is what the question says it is about ("what did Peng say about revenue"): an absent specific noun there is evidence against the question like one the question opens with.',

@@ -12,6 +12,10 @@ export const NO_SUCH_FIGURE =
 export const NO_SUCH_TIME =
   'The article gives no date or time for that: the passages on this subject do not say when.';
 
+/** A refusal for a "which newspaper / what company" question the passages on its subject name none for. */
+export const NO_SUCH_NAME =
+  'The article does not name that: the passages on this subject do not say which one.';
+
 /** What an article file records about itself (all optional but the title). */
 export interface ArticleRecord {
   readonly title: string;

@@ -1,0 +1,152 @@
+/**
+ * "Which newspaper published the op-ed?", "what US company…": a question whose answer is a name.
+ * It is answered only by a passage that names something the question does not already name; a
+ * passage on the subject that names nothing new ("a US firm", "a US factory") does not say which.
+ * The kind noun is read from the question's wording, the names from the passage's capitals.
+ */
+import { looksLikeName } from './evidence.js';
+import type { InvertedIndex } from './index-build.js';
+import type { LexiconInfo, NamedKind } from './lexicon-info.js';
+import type { ParsedQuery } from './query.js';
+import { tokenize } from './tokenize.js';
+import { writtenAsNames } from './wording.js';
+
+/**
+ * Which/what, then up to three words before the kind noun ("which other Italian operators", "what
+ * US company"); the question must not go on with an auxiliary or a verb first ("what did Peng say").
+ */
+const NAME_QUESTION = /^(?:so\s+|and\s+|but\s+)?(?:which|what)\s+((?:[\p{L}\p{N}'’-]+\s*){1,4})/iu;
+/** Words that end the noun phrase before its head: the question's verb or auxiliary has started. */
+const PHRASE_END = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'do',
+  'does',
+  'did',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  's',
+  're',
+  'd',
+  'll',
+  'of',
+  'in',
+  'on',
+  'for',
+  'to',
+  'with',
+  'at',
+  'by',
+  'from',
+  'about',
+  'that',
+  'who',
+]);
+const DETERMINER = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'his',
+  'her',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'our',
+  'your',
+]);
+/**
+ * "What kind of nations", "which type of vendor" ask for a description, not a name; "what part",
+ * "what role" for a function. Those head nouns are not read as a kind of named thing.
+ */
+const NOT_A_NAME = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'role', 'sort']);
+
+/**
+ * The noun naming the kind of named thing asked for ("newspaper" in "which newspaper published…"),
+ * or undefined when the question does not ask for a name. A question offering alternatives
+ * ("which is bigger, Malaysia or Italy") names its answer itself.
+ */
+export function nameKindAsked(
+  question: string,
+  lexicon: LexiconInfo | undefined,
+): readonly NamedKind[] | undefined {
+  const thesaurus = lexicon?.thesaurus;
+  if (thesaurus?.kindsOf === undefined) return undefined;
+  const text = question.trim();
+  if (/\bor\b/iu.test(text)) return undefined;
+  const match = NAME_QUESTION.exec(text);
+  if (match === null) return undefined;
+  const written = (match[1] ?? '').split(/\s+/u);
+  const words = written.map((raw) => raw.toLowerCase().replace(/['’]s?$/u, ''));
+  for (const [k, word] of words.entries()) {
+    if (PHRASE_END.has(word) || NOT_A_NAME.has(word) || DETERMINER.has(word)) return undefined;
+    // Before its head the phrase holds only modifiers: names (US), nouns (law firm), adjectives
+    // (other, Italian). A word the dictionary knows only as a verb ("what happens if…") ends it.
+    const parts = thesaurus.partsOfSpeech?.(word) ?? [];
+    const name = /^\p{Lu}|\d/u.test(written[k] ?? '');
+    if (!name && parts.length > 0 && !parts.includes('noun') && !parts.includes('adj')) return undefined;
+    const kinds = thesaurus.kindsOf(word);
+    // "What stops the battery…": a word followed by a determiner is the question's verb, not its noun.
+    if (kinds.length > 0) return DETERMINER.has(words[k + 1] ?? '') ? undefined : kinds;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the passage names something (a capitalised name, an acronym) that is none of the question's
+ * words or their aliases and may be of the kind asked for: the name a "which newspaper" question
+ * asks for. A name the dictionary lists as another kind (the US, a location, for "which newspaper")
+ * is not it; a name it does not list (Sydney Morning Herald, Vodafone) may be. A name it also knows
+ * as an adjective (Australian, Chinese) relates to a place. Nouns for people ("which neighbours",
+ * "which allies", "which vendor") are said of countries and companies too, so any name may be one.
+ */
+export function namesSomethingNew(
+  text: string,
+  asked: ReadonlySet<string>,
+  kinds: readonly NamedKind[],
+  lexicon: LexiconInfo | undefined,
+): boolean {
+  const thesaurus = lexicon?.thesaurus;
+  const tokens = tokenize(text);
+  const names = writtenAsNames(text, tokens);
+  return tokens.some((token) => {
+    const name = names.has(token) || token.acronym || looksLikeName(token.word, lexicon);
+    if (!name || asked.has(token.term) || asked.has(token.word)) return false;
+    const known = thesaurus?.nameKinds?.(token.word);
+    if (known === undefined || kinds.includes('person')) return true;
+    const place = thesaurus?.partsOfSpeech?.(token.word).includes('adj') === true;
+    return known.some((kind) => kinds.includes(kind)) || (place && kinds.includes('location'));
+  });
+}
+
+/** The index terms and words the question already names, with every form and alias it matches by. */
+export function questionTerms(parsed: ParsedQuery, index: InvertedIndex, question: string): Set<string> {
+  const asked = new Set<string>();
+  for (const token of tokenize(question)) {
+    asked.add(token.term);
+    asked.add(token.word);
+  }
+  for (const concept of parsed.concepts)
+    for (const variant of concept.variants)
+      for (const term of variant.terms) {
+        const written = index.terms[term];
+        if (written !== undefined) asked.add(written);
+      }
+  return asked;
+}

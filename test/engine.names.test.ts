@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../src/engine/index.js';
+import type { EngineOptions, SearchResult } from '../src/engine/index.js';
+import { prepareLexicon } from '../src/engine/lexicon-info.js';
+import { nameKindAsked } from '../src/engine/names.js';
+import { NO_SUCH_NAME } from '../src/engine/strings.js';
+import { loadLexicon } from '../src/lexicon.js';
+import { loadWordNet } from '../src/wordnet.js';
+import { memoryCorpus } from './support/memory-corpus.js';
+
+const lexicon = loadLexicon();
+const info = prepareLexicon(lexicon);
+
+describe('nameKindAsked: questions whose answer is a name', () => {
+  it.each([
+    ['Which newspaper published the interview?', ['organization']],
+    ['Which US company would buy the licence?', ['organization']],
+    ['which other Italian companies got approval', ['organization']],
+    ['What law firm did the council hire?', ['organization']],
+    ['Which minister signed the order?', ['person']],
+    ['Which US state would the factory be built in?', ['location']],
+  ] as const)('%s → %j', (question, kinds) => {
+    expect(nameKindAsked(question, info)).toEqual(expect.arrayContaining([...kinds]));
+  });
+
+  it.each([
+    // The verb or auxiliary comes first: the question asks what someone did, not for a name.
+    'What did the minister say?',
+    'What happens if nobody in the city clarifies the law?',
+    'what stops the battery from degrading',
+    // A description, a function or a thing, not a name.
+    'What kind of nations back the plan?',
+    'What part does price play?',
+    'What law requires it?',
+    'What limits come with the approval?',
+    // The alternatives are named in the question.
+    'Which country was the bigger surprise, Malaysia or Italy?',
+    'Who reported the decision?',
+    'Why did the council hire a law firm?',
+  ])('%s → none', (question) => {
+    expect(nameKindAsked(question, info)).toBeUndefined();
+  });
+
+  it('needs a dictionary: without one no question asks for a name', () => {
+    expect(nameKindAsked('Which newspaper published the interview?', undefined)).toBeUndefined();
+  });
+});
+
+describe('WordNet: what kind of named thing a word is', () => {
+  const wordnet = loadWordNet();
+
+  it('reads a common noun from its commonest senses', () => {
+    expect(wordnet.kindsOf?.('newspaper')).toEqual(['organization']);
+    expect(wordnet.kindsOf?.('minister')).toEqual(['person']);
+    expect(wordnet.kindsOf?.('city')).toEqual(['location']);
+    expect(wordnet.kindsOf?.('law')).toEqual([]);
+    // "Rome" is a name, not a kind of anything.
+    expect(wordnet.kindsOf?.('rome')).toEqual([]);
+  });
+
+  it('reads a name from its senses, and knows nothing of a name it does not list', () => {
+    expect(wordnet.nameKinds?.('beijing')).toEqual(['location']);
+    expect(wordnet.nameKinds?.('us')).toEqual(['location']);
+    expect(wordnet.nameKinds?.('huawei')).toBeUndefined();
+    expect(wordnet.nameKinds?.('objection')).toBeUndefined();
+  });
+});
+
+describe('"which newspaper" questions (rule which-needs-name)', () => {
+  /** A passage that names the paper, one on the subject that names none, one naming only a place. */
+  const library = memoryCorpus([
+    'The mayor told the Coast Gazette that the ferry terminal would open next spring.',
+    'The ferry operator plans to license its booking software to a local firm.',
+    'The ferry operator also runs crossings to Japan and sells its booking software there.',
+    'Residents opposed the terminal because of traffic on the coast road.',
+  ]);
+  const ask = (question: string, options: EngineOptions = {}): SearchResult =>
+    createEngine(library, { lexicon, ...options }).search(question);
+  const off: EngineOptions = { disabledRules: new Set(['which-needs-name'] as const) };
+  const top = (result: SearchResult): number | undefined =>
+    result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined;
+
+  it('are answered by a passage that names one', () => {
+    expect(top(ask('Which newspaper did the mayor talk to?'))).toBe(1);
+  });
+
+  it('are refused, saying so, when the passage on the subject names nothing new', () => {
+    const question = 'Which company will the ferry operator license its booking software to?';
+    expect(ask(question)).toMatchObject({ kind: 'no-match', reason: NO_SUCH_NAME });
+    // A place is not a company: Japan in the third passage does not answer it either.
+    expect(top(ask(question, off))).toBe(2);
+  });
+
+  it('leave questions that ask for no name alone', () => {
+    expect(top(ask('Why did residents oppose the terminal?'))).toBe(4);
+    expect(top(ask('What will the ferry operator license?'))).toBe(
+      top(ask('What will the ferry operator license?', off)),
+    );
+  });
+});
