@@ -163,6 +163,19 @@ describe('the publication the article comes from', () => {
     }
   });
 
+  it('so is "the author" or "the writer" when the passages do not use the word', () => {
+    const question = 'Why does the writer think residents opposed the terminal?';
+    expect(top(search(question))).toBe(2);
+    const withWriters = memoryCorpus([...TEXTS, 'A local writer praised the new terminal.']);
+    const parsed = createEngine(withWriters).search(question);
+    expect(parsed.kind === 'answer' ? parsed.results.map((h) => h.passage.paragraph) : []).toContain(7);
+    // With the rule off, "writer" is a word of the question no passage has: less of it is covered.
+    const coverage = (result: SearchResult): number =>
+      result.kind === 'answer' ? (result.results[0]?.coverage ?? 0) : 0;
+    const off = search(question, { disabledRules: new Set(['source-names']) });
+    expect(coverage(search(question))).toBeGreaterThan(coverage(off));
+  });
+
   it('is searched like any name when the passages name it', () => {
     const quoting = memoryCorpus(['Coast Weekly reported that the ferry is late.', 'The pier is closed.']);
     const article = { ...quoting.articles[0]!, publisher: 'Coast Weekly' };

@@ -113,7 +113,7 @@ export const RULES = [
   {
     name: 'source-names',
     kind: 'abstention',
-    why: 'A question naming the publication the article comes from ("the Light Reading piece", "that LR article") points at the article; the passages never name it, and it is no evidence that the question is about something else.',
+    why: 'A question naming the publication the article comes from ("the Light Reading piece", "that LR article") or its writer ("what does the author think") points at the article; the passages never name it, and it is no evidence that the question is about something else.',
   },
   {
     name: 'absent-compound',

@@ -32,10 +32,28 @@ export function sourceNames(corpus: Corpus, index: InvertedIndex): SourceNames {
   return { phrases, initials };
 }
 
-/** The question tokens that spell a source name (or, written in capitals, its initials). */
-export function sourceTokens(tokens: readonly Token[], sources: SourceNames): Set<Token> {
+/**
+ * "The author", "the writer": who wrote the article being asked about, as "the article" and "the
+ * piece" are the article itself (those are stop words). Unless the passages use the word, it
+ * points at the article and is no topic.
+ */
+const WRITER = new Set(['author', 'writer', 'columnist', 'journalist', 'reporter']);
+const POINTING = /\b(?:the|this|that|ur|your)\s+$/iu;
+
+/**
+ * The question tokens that spell a source name (or, written in capitals, its initials) or point at
+ * the article's writer ("the author"), when the passages lack the word.
+ */
+export function sourceTokens(
+  text: string,
+  tokens: readonly Token[],
+  sources: SourceNames,
+  index: InvertedIndex,
+): Set<Token> {
   const found = new Set<Token>();
   tokens.forEach((token, i) => {
+    if (WRITER.has(token.word) && POINTING.test(text.slice(0, token.start)) && !index.termIds.has(token.term))
+      found.add(token);
     if (token.acronym && sources.initials.has(token.word)) found.add(token);
     for (const phrase of sources.phrases) {
       const span = tokens.slice(i, i + phrase.length);
