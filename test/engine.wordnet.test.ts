@@ -152,6 +152,25 @@ describe('engine with a thesaurus', () => {
     expect(build().search(contrast).kind).toBe('answer');
   });
 
+  it('refuses "what did X say about Y" when the passage where X speaks does not speak of Y', () => {
+    const texts = [
+      'The mayor of Port Ellery said the new pier opens in May.',
+      'Tourists like the ferry.',
+      'Tourists crowd the beach in summer.',
+    ];
+    const known = [...words, 'mayor', 'port', 'ellery', 'said', 'new', 'pier', 'opens', 'tourists'];
+    const build = (disabled: string[] = []) =>
+      createEngine(memoryCorpus(texts), {
+        lexicon: lexiconOf([...known, 'like', 'ferry', 'crowd', 'beach', 'summer']),
+        disabledRules: new Set(disabled as RuleName[]),
+      });
+    expect(build().search('What did the mayor say about the pier?').kind).toBe('answer');
+    const elsewhere = 'What did the mayor of Port Ellery say about tourists?';
+    expect(build().search(elsewhere).kind).toBe('no-match');
+    const off = build(['about-topic']).search(elsewhere);
+    expect(off.kind === 'answer' ? off.results[0]?.passage.paragraph : undefined).toBe(1);
+  });
+
   it('refuses a question using a compound noun the article never has, though it has each word', () => {
     const texts = [
       'The deputy minister visited the harbour.',

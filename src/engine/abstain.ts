@@ -3,15 +3,26 @@
  * The evidence (which words are absent names or absent things) is gathered while reading the
  * question (query.ts); here it is weighed, each test a named rule (rules.ts).
  */
-import type { ParsedQuery } from './query.js';
+import type { Concept, ParsedQuery } from './query.js';
 import type { RuleSwitches } from './rules.js';
 
-/** Why the engine refuses, or undefined when the best passage may answer. */
+/**
+ * A topic word the best passage has (or a form or alias of it) rather than only a synonym, a
+ * neighbour or a word of the passage before: "what did Reuters say about Malaysia" is answered by a
+ * passage in which Reuters speaks of Malaysia.
+ */
+const TOPIC_MIN_COVER = 0.5;
+
+/**
+ * Why the engine refuses, or undefined when the best passage may answer. `coverOfBest` says how
+ * well the best passage covers one concept of the question (0–1).
+ */
 export function abstain(
   parsed: ParsedQuery,
   bestCoverage: number,
   minCoverage: number,
   rules: RuleSwitches,
+  coverOfBest: (concept: Concept) => number = () => 1,
 ): 'min-coverage' | 'absent-name' | 'absent-thing' | undefined {
   // The best passage covers too little of what the question weighs.
   if (rules.on('min-coverage') && bestCoverage < minCoverage) return 'min-coverage';
@@ -23,11 +34,10 @@ export function abstain(
   // The first thing a question names is usually what it asks about ("the population of Port Ellery").
   if (rules.on('absent-thing') && parsed.concepts[0]?.absentThing === true) return 'absent-thing';
   // So is the thing it says it is about ("what did Peng say about Huawei's revenue").
-  if (
-    rules.on('about-topic') &&
-    parsed.topic !== undefined &&
-    parsed.concepts.slice(parsed.topic, parsed.topicEnd).some((c) => c.absentThing === true)
-  )
+  const topic = parsed.topic === undefined ? [] : parsed.concepts.slice(parsed.topic, parsed.topicEnd);
+  if (rules.on('about-topic') && topic.some((c) => c.absentThing === true)) return 'absent-thing';
+  // And the best passage must speak of it: Reuters on Italy does not say what Reuters said about Malaysia.
+  if (rules.on('about-topic') && topic.length > 0 && topic.every((c) => coverOfBest(c) < TOPIC_MIN_COVER))
     return 'absent-thing';
   return undefined;
 }

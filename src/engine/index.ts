@@ -10,10 +10,10 @@ import { abstain } from './abstain.js';
 import { articleFacts, figureAnswers, nameAnswers, readMessage, timeAnswers } from './asking.js';
 import { buildIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
-import type { Lexicon, ParsedQuery, QueryContext } from './query.js';
+import type { Concept, Lexicon, ParsedQuery, QueryContext } from './query.js';
 import { rank } from './rank.js';
 import type { Scratch } from './rank.js';
-import { rerank, toHit } from './rerank.js';
+import { conceptCover, rerank, toHit } from './rerank.js';
 import type { Candidate } from './rerank.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
@@ -133,7 +133,8 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     const reranked = rerank(index, parsed, candidates, rules);
     const best = reranked[0];
     if (best === undefined) return refused();
-    if (abstain(parsed, best.coverage, minCoverage, rules) !== undefined) return refused();
+    const topicCover = (concept: Concept): number => conceptCover(index, concept, best.doc, 0);
+    if (abstain(parsed, best.coverage, minCoverage, rules, topicCover) !== undefined) return refused();
     // A question asking for a number is answered only by a passage that gives one.
     const figures = figureAnswers(index, reranked, question, rules);
     if (figures !== undefined && !((figures[0]?.coverage ?? 0) >= minCoverage))

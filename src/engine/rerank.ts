@@ -34,7 +34,7 @@ export interface Candidate {
   analysis?: SentenceAnalysis;
 }
 
-function conceptCover(index: InvertedIndex, c: Concept, doc: number, contextCover: number): number {
+export function conceptCover(index: InvertedIndex, c: Concept, doc: number, contextCover: number): number {
   let best = 0;
   const previous = index.previousDoc[doc] ?? -1;
   const contextTerms = index.contextTerms[doc];

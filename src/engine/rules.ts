@@ -108,7 +108,7 @@ export const RULES = [
   {
     name: 'about-topic',
     kind: 'abstention',
-    why: 'What follows "about", "regarding" or "concerning" is what the question says it is about ("what did Peng say about revenue"): an absent specific noun there is evidence against the question like one the question opens with.',
+    why: 'What follows "about", "regarding" or "concerning" is what the question says it is about ("what did Peng say about revenue"): an absent specific noun there is evidence against the question like one the question opens with, and a passage that does not speak of it (Reuters on Italy, asked what Reuters said about Malaysia) does not answer it.',
   },
   {
     name: 'source-names',
