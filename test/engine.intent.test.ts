@@ -16,6 +16,8 @@ describe('figureAsked: questions that want a number, amount, share or price', ()
     ['What does a permit cost?', 'amount'],
     ["What does the city's new permit cost?", 'amount'],
     ["How much is the port's ferry contract worth?", 'amount'],
+    ['How much is the council paying the contractor?', 'amount'],
+    ['how much are they spending on the bridge', 'amount'],
     ['What was the cost of the repairs?', 'amount'],
     ['What share of the market does the cooperative hold?', 'share'],
     ["What is the airline's market share?", 'share'],

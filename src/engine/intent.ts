@@ -28,7 +28,7 @@ const FIGURE_FORMS: ReadonlyArray<readonly [FigureKind, RegExp]> = [
   ['share', /\bwhat\s*%/],
   [
     'amount',
-    /\bhow\s+much\s+(?:[\w']+\s+){0,12}?(?:money|cost|costs|costing|worth|pay|paid|pays|spend|spent|spends|invest|invested|invests|earn|earned|earns|charge|charged|charges|price|priced|revenue|sales|profit|budget|fund|funding|funded|cheaper|dearer|costlier|bigger|larger|smaller|higher|lower|more|less|fewer)\b/,
+    /\bhow\s+much\s+(?:[\w']+\s+){0,12}?(?:money|cost|costs|costing|worth|pay|paid|pays|paying|spend|spent|spends|spending|invest|invested|invests|investing|earn|earned|earns|earning|charge|charged|charges|charging|price|priced|revenue|sales|profit|budget|fund|funding|funded|cheaper|dearer|costlier|bigger|larger|smaller|higher|lower|more|less|fewer)\b/,
   ],
   ['amount', /\bwhat\s+(?:amount|sum|size|value|price|cost|total)\b/],
   ['amount', /\b(?:how\s+big|how\s+large)\s+(?:is|was|are|were)\b/],
