@@ -4,6 +4,7 @@ import type { Corpus } from '../src/corpus/types.js';
 import { EXCERPT_MAX_CHARS, createEngine } from '../src/engine/index.js';
 import type { Engine, Hit, SearchResult } from '../src/engine/index.js';
 import { buildIndex } from '../src/engine/index-build.js';
+import { abbreviationVariant } from '../src/engine/variants.js';
 import { tokenize } from '../src/engine/tokenize.js';
 import { loadLexicon } from '../src/lexicon.js';
 import { memoryCorpus } from './support/memory-corpus.js';
@@ -126,6 +127,20 @@ describe('spelling against English and the article together', () => {
     expect(result.kind).toBe('answer');
     if (result.kind === 'answer')
       expect(result.results.slice(0, 3).some((hit) => pattern.test(hit.passage.text))).toBe(true);
+  });
+
+  it('reads a written abbreviation as the one article word it shortens', () => {
+    const local = createEngine(
+      memoryCorpus(['The national government approved the plan.', 'The nation voted in May.']),
+      { lexicon: loadLexicon() },
+    );
+    for (const question of ['what did the natl govt approve', 'natl govt plan']) {
+      const result = local.search(question);
+      expect(result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined).toBe(1);
+    }
+    expect(abbreviationVariant('natl', buildIndex(memoryCorpus(['national nation'])))).toBeDefined();
+    // Two article words fit as well as each other: not clearly an abbreviation of either.
+    expect(abbreviationVariant('natl', buildIndex(memoryCorpus(['national natural'])))).toBeUndefined();
   });
 
   it('does not turn a correct English word into a different article word', () => {

@@ -17,7 +17,14 @@ import { neighbourVariants } from './neighbours.js';
 import { sourceTokens } from './sources.js';
 import type { SourceNames } from './sources.js';
 import { answerTypeTokens, topicTokens, writtenAsNames } from './wording.js';
-import { acronymTerms, addRelated, derivations, nearStopword, typoVariants } from './variants.js';
+import {
+  abbreviationVariant,
+  acronymTerms,
+  addRelated,
+  derivations,
+  nearStopword,
+  typoVariants,
+} from './variants.js';
 import { ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
 
 export { prepareAliases } from './aliases.js';
@@ -246,7 +253,15 @@ function wordConcept(
       variants.push(near);
     }
   }
-  if (!hasExact && !token.acronym && !realWord && rules.on('typo-correction')) {
+  // A written abbreviation of one article word (natl, govt) means that word.
+  // Such spellings are rare in the word list (natl, govt: a handful of uses) rather than absent.
+  const rareSpelling = (lexicon?.count(token.word) ?? 0) < RARE_WORD_COUNT;
+  const abbreviation =
+    !hasExact && !token.acronym && rareSpelling && variants.length === 0 && rules.on('typo-correction')
+      ? abbreviationVariant(token.word, index)
+      : undefined;
+  if (abbreviation !== undefined) variants.push(abbreviation);
+  else if (!hasExact && !token.acronym && !realWord && rules.on('typo-correction')) {
     // A misspelling: the word meant is the nearest spelling in the article or in English, whichever
     // is nearer (aprove → approve, which the article has as "approved"; suprising → surprising).
     const inArticle = index.fuzzy.lookup(token.word, 4, 2);

@@ -68,7 +68,7 @@ export const RULES = [
   {
     name: 'typo-correction',
     kind: 'query',
-    why: 'A misspelt word means its nearest spelling in the article or in English; a correct English word is not a typo of another.',
+    why: 'A misspelt word means its nearest spelling in the article or in English, and a written abbreviation (natl, govt) the one article word it shortens; a correct English word is not a typo of another.',
   },
   {
     name: 'aliases',

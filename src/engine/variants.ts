@@ -36,6 +36,51 @@ export function acronymTerms(index: InvertedIndex): ReadonlySet<number> {
   return acronyms;
 }
 
+const surfacesByStart = new WeakMap<InvertedIndex, ReadonlyMap<string, readonly string[]>>();
+
+/** The corpus's written words grouped by their first two letters (built once per index, on first use). */
+function surfacesStartingWith(index: InvertedIndex, start: string): readonly string[] {
+  let groups = surfacesByStart.get(index);
+  if (groups === undefined) {
+    const built = new Map<string, string[]>();
+    for (const surface of index.surfaceTerm.keys()) {
+      if (!/^[a-z]{3,}$/u.test(surface)) continue;
+      const key = surface.slice(0, 2);
+      const group = built.get(key);
+      if (group === undefined) built.set(key, [surface]);
+      else group.push(surface);
+    }
+    groups = built;
+    surfacesByStart.set(index, groups);
+  }
+  return groups.get(start) ?? [];
+}
+
+/** Whether the letters of `short` occur in `long` in order. */
+function inOrder(short: string, long: string): boolean {
+  let k = 0;
+  for (const letter of long) if (letter === short[k]) k += 1;
+  return k === short.length;
+}
+
+/**
+ * The one corpus word a written abbreviation stands for (natl → national, govt → government, execs
+ * → executives): the same first two and last letters, the others in order, at least two letters
+ * longer. Undefined when no corpus word or more than one fits: then it is not clearly an abbreviation.
+ */
+export function abbreviationVariant(word: string, index: InvertedIndex): Variant | undefined {
+  if (!/^[a-z]{3,6}$/u.test(word)) return undefined;
+  const last = word.charAt(word.length - 1);
+  const meant = new Set<number>();
+  for (const surface of surfacesStartingWith(index, word.slice(0, 2))) {
+    if (surface.length < word.length + 2 || !surface.endsWith(last) || !inOrder(word, surface)) continue;
+    const id = index.surfaceTerm.get(surface);
+    if (id !== undefined) meant.add(id);
+  }
+  const [only] = meant;
+  return meant.size === 1 && only !== undefined ? { terms: [only], weight: TYPO_WEIGHT } : undefined;
+}
+
 /** Article words at most `within` edits from a misspelling, as variants weighted by closeness. */
 export function typoVariants(
   matches: readonly FuzzyMatch[],
