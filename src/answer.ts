@@ -4,7 +4,7 @@
  * what the library already built.
  */
 import { DEFAULT_LIMIT } from './engine/index.js';
-import type { Hit, SearchResult } from './engine/types.js';
+import type { Engine, Hit, SearchResult } from './engine/types.js';
 import type { FactMatch } from './facts/match.js';
 import type { Fact } from './facts/types.js';
 import type { Library } from './library.js';
@@ -104,4 +104,16 @@ function cites(fact: Fact, hit: Hit): boolean {
     passage.articleId === fact.articleId &&
     passage.paragraph === fact.paragraph
   );
+}
+
+/**
+ * The engine as users meet it: each search answered as `answerQuestion` answers it (the leading
+ * fact's passage first), so what `npm run eval` measures is the reply the CLI and the bot give.
+ */
+export function answeringEngine(library: Pick<Library, 'engine' | 'matchFacts'>): Engine {
+  return {
+    ...library.engine,
+    search: (question, options) =>
+      answerQuestion(library, question, options?.limit === undefined ? {} : { limit: options.limit }).search,
+  };
 }

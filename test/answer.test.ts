@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, factLedPassages } from '../src/answer.js';
+import { answerQuestion, answeringEngine, factLedPassages } from '../src/answer.js';
 import type { Passage } from '../src/corpus/types.js';
 import type { Engine, Hit, SearchResult } from '../src/engine/types.js';
 import type { FactMatch } from '../src/facts/match.js';
@@ -139,6 +139,17 @@ describe('answerQuestion puts the leading fact’s passage first', () => {
       expect(answer.search.kind).toBe('answer');
       if (answer.search.kind === 'answer')
         expect(answer.search.results[0]?.passage.paragraph).toBe(lead?.paragraph);
+    });
+
+    it('answeringEngine searches as answerQuestion answers, so eval measures the reply users get', () => {
+      const engine = answeringEngine(library);
+      const question = 'Did Vietnam approve Huawei?';
+      expect(engine.search(question)).toEqual(answerQuestion(library, question).search);
+      expect(engine.search(question, { limit: 2 })).toEqual(
+        answerQuestion(library, question, { limit: 2 }).search,
+      );
+      const plain = library.engine.search(question);
+      expect(plain.kind === 'answer' && plain.results[0]?.passage.paragraph).not.toBe(9);
     });
 
     it('a question about more than the fact keeps the engine’s first passage', () => {

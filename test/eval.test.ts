@@ -5,6 +5,7 @@ import type { Passage } from '../src/corpus/types.js';
 import type { Engine, Hit, SearchResult } from '../src/engine/index.js';
 import { asOutOfScope, evaluate, parseQuestions } from '../src/eval/evaluate.js';
 import type { EvalQuestion } from '../src/eval/evaluate.js';
+import { answeringEngine } from '../src/answer.js';
 import { loadLibrary } from '../src/library.js';
 
 function questionsFrom(file: string): EvalQuestion[] {
@@ -12,8 +13,9 @@ function questionsFrom(file: string): EvalQuestion[] {
 }
 
 /** The engine as `npm run eval`, the CLI and the bot build it. */
+/** The replies users get from the data folder: passages with the leading fact's first (see answer.ts). */
 async function engineFor(dir: string): Promise<Engine> {
-  return (await loadLibrary(dir)).engine;
+  return answeringEngine(await loadLibrary(dir));
 }
 
 describe('evaluate (metrics)', () => {

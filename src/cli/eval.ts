@@ -6,6 +6,7 @@
  *   npm run eval -- --misses           also list every miss
  *   npm run eval -- --ablation         switch each engine rule (src/engine/rules.ts) off in turn and print
  *                                      how many questions change on every set, and how many get better/worse
+ *   npm run eval -- --engine           measure the engine's passages alone, before facts lead the reply
  *   npm run eval -- --rule NAME        list the questions whose first reply changes with that rule off
  *   npm run eval -- --data DIR --questions FILE   one custom set
  *
@@ -26,6 +27,7 @@ import {
   parseQuestions,
 } from '../eval/evaluate.js';
 import type { EvalQuestion, EvalReport } from '../eval/evaluate.js';
+import { answeringEngine } from '../answer.js';
 import { loadLibrary } from '../library.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,6 +50,7 @@ const USAGE = 'usage: npm run eval -- [--misses] [--ablation] [--rule NAME] [--d
 interface Args {
   readonly misses: boolean;
   readonly ablation: boolean;
+  readonly engineOnly: boolean;
   readonly rule?: RuleName;
   readonly data?: string;
   readonly questions?: string;
@@ -56,6 +59,7 @@ interface Args {
 function parseArgs(argv: readonly string[]): Args {
   let misses = false;
   let ablation = false;
+  let engineOnly = false;
   let data: string | undefined;
   let questions: string | undefined;
   let rule: RuleName | undefined;
@@ -63,6 +67,7 @@ function parseArgs(argv: readonly string[]): Args {
     const arg = argv[i];
     if (arg === '--misses') misses = true;
     else if (arg === '--ablation') ablation = true;
+    else if (arg === '--engine') engineOnly = true;
     else if (arg === '--rule') {
       const value = argv[i + 1];
       const known = RULES.find((r) => r.name === value);
@@ -80,7 +85,7 @@ function parseArgs(argv: readonly string[]): Args {
   }
   if ((data === undefined) !== (questions === undefined))
     throw new UsageError('--data and --questions go together');
-  return { misses, ablation, data, questions, ...(rule === undefined ? {} : { rule }) };
+  return { misses, ablation, engineOnly, data, questions, ...(rule === undefined ? {} : { rule }) };
 }
 
 class UsageError extends Error {}
@@ -173,7 +178,10 @@ export function defaultSets(): EvalSet[] {
   return sets;
 }
 
-/** Evaluates every set, building each data folder's engine once (as the CLI and the bot build it). */
+/** What is measured: the reply users get (facts leading, as `ask` and the bot answer) or the engine alone. */
+let measured: 'answers' | 'engine' = 'answers';
+
+/** Evaluates every set, building each data folder's library once (as the CLI and the bot build it). */
 async function evaluateSets(
   sets: readonly EvalSet[],
   disabledRules?: ReadonlySet<RuleName>,
@@ -183,7 +191,8 @@ async function evaluateSets(
   for (const set of sets) {
     let engine = engines.get(set.data);
     if (engine === undefined) {
-      engine = (await loadLibrary(set.data, disabledRules === undefined ? {} : { disabledRules })).engine;
+      const library = await loadLibrary(set.data, disabledRules === undefined ? {} : { disabledRules });
+      engine = measured === 'engine' ? library.engine : answeringEngine(library);
       engines.set(set.data, engine);
     }
     rows.push({ name: set.name, report: evaluate(engine, set.questions) });
@@ -268,6 +277,7 @@ function shortName(name: string): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.engineOnly) measured = 'engine';
   if (args.data !== undefined && args.questions !== undefined) {
     const sets = [
       { name: path.basename(args.questions), data: args.data, questions: readQuestions(args.questions) },
