@@ -76,6 +76,15 @@ describe('matchFacts on the real facts', () => {
     );
   });
 
+  it('reads a question asking only for the deciders of a status as about those decisions whole', () => {
+    const whole = (question: string): boolean[] =>
+      matchFacts(question, facts, ALIASES).map((m) => m.whole === true);
+    expect(whole('countries rejecting huawei')).not.toContain(false);
+    expect(whole('Which countries banned Huawei?')).not.toContain(false);
+    // Asking more than that (over what fears) is not asking about the decisions alone.
+    expect(whole('Which countries banned Huawei over espionage fears?')).not.toContain(true);
+  });
+
   it('matches "arguments against …" by side, sharing words first', () => {
     const found = matchFacts('What are the arguments against trusting Huawei?', facts, ALIASES);
     expect(found.length).toBeGreaterThan(0);

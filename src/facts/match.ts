@@ -240,6 +240,9 @@ function speakerNames(name: string, vendorStems: ReadonlySet<string>): string[] 
 // ---------------------------------------------------------------------------------------------------------
 // Matching
 
+/** The words that ask for a set of deciders, and the status words: a question's shape, not its topic. */
+const SET_STEMS: ReadonlySet<string> = new Set([...SET_CUES, ...STATUS_CUES.map(({ cue }) => cue)].flat());
+
 /**
  * A question's content as concepts: each alias group it mentions is one concept (all members' stems), and
  * every other informative word is a concept of its own stem. Overlap counts concepts, so "US … American"
@@ -325,7 +328,15 @@ function matchWithIndex(
     for (const entry of index.entries) {
       if (entry.fact.kind !== 'decision' || !wanted.has(entry.fact.status)) continue;
       const exactStatus = containsPhrase(stems, stemsOf(entry.fact.status.replace(/-/g, ' ')));
-      offer(entry, 'status', overlap(concepts, entry.stems) + (exactStatus ? 1 : 0));
+      // Asking for nothing but deciders of a status ("countries rejecting huawei"), the question is about
+      // these facts whole.
+      const rest = concepts.filter((concept) => ![...concept].some((stem) => SET_STEMS.has(stem)));
+      offer(
+        entry,
+        'status',
+        overlap(concepts, entry.stems) + (exactStatus ? 1 : 0),
+        accountedFor(rest, entry),
+      );
     }
   }
 
