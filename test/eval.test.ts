@@ -208,24 +208,24 @@ describe('quality floors', () => {
   /** Sets written this way, with floors a few questions under what was measured. */
   const keyedSets = [
     {
-      // Measured 73.0% first right, 74.7% hit@1, 84.0% hit@3, 7/75 answerable refused, 16/24 out refused.
+      // Measured 75.0% first right, 74.7% hit@1, 84.0% hit@3, 6/75 answerable refused, 18/24 out refused.
       file: 'test/questions-blind.json',
-      floors: { firstRight: 0.7, hit1: 0.71, hit3: 0.8, falseRefusals: 9, outRefused: 0.58 },
+      floors: { firstRight: 0.72, hit1: 0.71, hit3: 0.8, falseRefusals: 8, outRefused: 0.62 },
     },
     {
-      // Measured 72.0% first right, 72.4% hit@1, 85.5% hit@3, 10/76 answerable refused, 17/24 out refused.
+      // Measured 78.0% first right, 77.6% hit@1, 88.2% hit@3, 8/76 answerable refused, 19/24 out refused.
       file: 'test/questions-blind-2.json',
-      floors: { firstRight: 0.69, hit1: 0.69, hit3: 0.82, falseRefusals: 12, outRefused: 0.62 },
+      floors: { firstRight: 0.75, hit1: 0.74, hit3: 0.85, falseRefusals: 10, outRefused: 0.7 },
     },
     {
-      // Measured 68.0% first right, 71.1% hit@1, 80.3% hit@3, 10/76 answerable refused, 14/24 out refused.
+      // Measured 74.0% first right, 75.0% hit@1, 82.9% hit@3, 7/76 answerable refused, 17/24 out refused.
       file: 'test/questions-blind-3.json',
-      floors: { firstRight: 0.65, hit1: 0.68, hit3: 0.77, falseRefusals: 12, outRefused: 0.54 },
+      floors: { firstRight: 0.71, hit1: 0.72, hit3: 0.8, falseRefusals: 9, outRefused: 0.62 },
     },
     {
-      // Measured 67.7% first right, 72.5% hit@1, 84.1% hit@3, 2/69 answerable refused, 26/42 out refused.
+      // Measured 74.2% first right, 76.8% hit@1, 82.6% hit@3, 4/69 answerable refused, 30/42 out refused.
       file: 'test/questions-probes.json',
-      floors: { firstRight: 0.64, hit1: 0.69, hit3: 0.82, falseRefusals: 4, outRefused: 0.57 },
+      floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
     },
   ];
 

@@ -55,8 +55,6 @@ const PHRASE_END = new Set([
   'that',
   'who',
 ]);
-const WHERE = /^(?:so\s+|and\s+|but\s+)?where\b/iu;
-const WHERE_NOT_PLACE = /\b(?:from|stand|stands|standing|stood|lead|leads|leave|leaves|go\s+from\s+here)\b/iu;
 const DETERMINER = new Set([
   'the',
   'a',
@@ -92,9 +90,6 @@ export function nameKindAsked(
   if (thesaurus?.kindsOf === undefined) return undefined;
   const text = question.trim();
   if (/\bor\b/iu.test(text)) return undefined;
-  // "Where would the factory be built?" asks for a place (or an outlet: "where did he say it");
-  // "where does it come from" asks for a cause, "where does X stand" for a position.
-  if (WHERE.test(text)) return WHERE_NOT_PLACE.test(text) ? undefined : ['location', 'organization'];
   const match = NAME_QUESTION.exec(text);
   if (match === null) return undefined;
   const written = (match[1] ?? '').split(/\s+/u);
@@ -131,7 +126,9 @@ export function namesSomethingNew(
   const tokens = tokenize(text);
   const names = writtenAsNames(text, tokens);
   return tokens.some((token) => {
-    const name = names.has(token) || token.acronym || looksLikeName(token.word, lexicon);
+    // Capitalised mid-sentence, an acronym, or (at a sentence start) a word the list spells as a name.
+    const capital = /^\p{Lu}/u.test(token.surface);
+    const name = names.has(token) || token.acronym || (capital && looksLikeName(token.word, lexicon));
     if (!name || asked.has(token.term) || asked.has(token.word)) return false;
     const known = thesaurus?.nameKinds?.(token.word);
     if (known === undefined || kinds.includes('person')) return true;
