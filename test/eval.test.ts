@@ -223,6 +223,16 @@ describe('quality floors', () => {
       floors: { firstRight: 0.71, hit1: 0.72, hit3: 0.8, falseRefusals: 9, outRefused: 0.62 },
     },
     {
+      // Held out until read: 66.0% first right, 71.1% hit@1, 84.2% hit@3, 7/76 answerable refused, 11/23 out refused.
+      file: 'test/questions-blind-4.json',
+      floors: { firstRight: 0.63, hit1: 0.68, hit3: 0.81, falseRefusals: 9, outRefused: 0.43 },
+    },
+    {
+      // Held out until read: 73.0% first right, 75.6% hit@1, 85.9% hit@3, 9/78 answerable refused, 13/21 out refused.
+      file: 'test/questions-blind-5.json',
+      floors: { firstRight: 0.7, hit1: 0.72, hit3: 0.82, falseRefusals: 11, outRefused: 0.55 },
+    },
+    {
       // Measured 74.2% first right, 76.8% hit@1, 82.6% hit@3, 4/69 answerable refused, 30/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },

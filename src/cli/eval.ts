@@ -39,6 +39,8 @@ const DEFAULT_SETS = {
   blind: path.join(ROOT, 'test', 'questions-blind.json'),
   blind2: path.join(ROOT, 'test', 'questions-blind-2.json'),
   blind3: path.join(ROOT, 'test', 'questions-blind-3.json'),
+  blind4: path.join(ROOT, 'test', 'questions-blind-4.json'),
+  blind5: path.join(ROOT, 'test', 'questions-blind-5.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -132,6 +134,16 @@ export function defaultSets(): EvalSet[] {
     name: 'blind helper 3 (test/questions-blind-3.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.blind3),
+  });
+  sets.push({
+    name: 'blind helper 4 (test/questions-blind-4.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind4),
+  });
+  sets.push({
+    name: 'blind helper 5 (test/questions-blind-5.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind5),
   });
   sets.push({
     name: 'probes (test/questions-probes.json)',
@@ -268,6 +280,8 @@ function shortName(name: string): string {
     .replace(' helper (test/questions-blind.json)', '')
     .replace(' helper 2 (test/questions-blind-2.json)', '-2')
     .replace(' helper 3 (test/questions-blind-3.json)', '-3')
+    .replace(' helper 4 (test/questions-blind-4.json)', '-4')
+    .replace(' helper 5 (test/questions-blind-5.json)', '-5')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
