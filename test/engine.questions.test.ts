@@ -123,6 +123,16 @@ describe('"when" questions', () => {
     expect(top(ask('When did the council open the library?', off))).toBe(1);
   });
 
+  it('read a chat spelling of the question word as the word ("wen" is when, not a cyst)', () => {
+    const lexicon = loadLexicon();
+    expect(top(ask('wen did the council open the library?', { lexicon }))).toBe(2);
+    const typed = ask('wen did the council open the library?', {
+      lexicon,
+      disabledRules: new Set(['chat-message']),
+    });
+    expect(top(typed)).not.toBe(2);
+  });
+
   it('count an event as a time ("after the roof was replaced")', () => {
     expect(top(ask('When did the swimming pool reopen?'))).toBe(4);
   });

@@ -35,7 +35,29 @@ export function readMessage(message: string, rules: RuleSwitches): ReadMessage {
   // Nothing left to show as read when the message was only chatter or a link.
   const shown = read.shortened && read.question.length > 0;
   const alternatives = rules.on('questions-apart') ? (read.alternatives ?? []) : [];
-  return { question: read.question, asked: shown ? { asked: read.question } : {}, alternatives };
+  const question = respellQuestionWord(read.question);
+  return { question, asked: shown ? { asked: read.question } : {}, alternatives };
+}
+
+/**
+ * Chat spellings of the question word a question opens with ("wen did australia ban huawei", "y did
+ * italy agree"): read as the word, so the question is read for what it asks ("when": a time) and the
+ * spelling is not taken for a word of its own ("wen" is also a noun, a cyst).
+ */
+const CHAT_QUESTION_WORDS: Readonly<Record<string, string>> = {
+  wen: 'when',
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  hw: 'how',
+  y: 'why',
+  wy: 'why',
+  wher: 'where',
+  wich: 'which',
+};
+
+function respellQuestionWord(question: string): string {
+  return question.replace(/^([a-z]+)(?=\s)/u, (word) => CHAT_QUESTION_WORDS[word] ?? word);
 }
 
 /**

@@ -83,7 +83,7 @@ export const RULES = [
   {
     name: 'chat-message',
     kind: 'query',
-    why: 'Greetings, thanks, sign-offs, links, mention tags and code are not evidence about what is asked, and a long message is answered from its question sentence: every extra word dilutes how much of the question a passage can cover.',
+    why: 'Greetings, thanks, sign-offs, links, mention tags and code are not evidence about what is asked, and a long message is answered from its question sentence: every extra word dilutes how much of the question a passage can cover. A chat spelling of the opening question word ("wen", "y") is that word.',
   },
   {
     name: 'article-metadata',
