@@ -129,6 +129,28 @@ describe('spelling against English and the article together', () => {
       expect(result.results.slice(0, 3).some((hit) => pattern.test(hit.passage.text))).toBe(true);
   });
 
+  it('reads a negated form as asking about its base (unconditional → conditional)', () => {
+    const local = createEngine(
+      memoryCorpus([
+        'The council approved the plan last week.',
+        'The approval is conditional on a new survey.',
+      ]),
+      { lexicon: loadLexicon() },
+    );
+    const result = local.search('Is the approval unconditional?');
+    expect(result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined).toBe(2);
+    const off = createEngine(
+      memoryCorpus([
+        'The council approved the plan last week.',
+        'The approval is conditional on a new survey.',
+      ]),
+      { lexicon: loadLexicon(), disabledRules: new Set(['derivations']) },
+    ).search('Is the approval unconditional?');
+    expect(off.kind === 'answer' ? off.results[0]?.coverage : 0).toBeLessThan(
+      result.kind === 'answer' ? (result.results[0]?.coverage ?? 0) : 0,
+    );
+  });
+
   it('reads a written abbreviation as the one article word it shortens', () => {
     const local = createEngine(
       memoryCorpus(['The national government approved the plan.', 'The nation voted in May.']),

@@ -53,7 +53,7 @@ export const RULES = [
   {
     name: 'derivations',
     kind: 'query',
-    why: 'Words of one family (compete/competition, invest/investor) usually mean the same thing in a question.',
+    why: 'Words of one family (compete/competition, invest/investor) usually mean the same thing in a question, and a negated form (unconditional) asks about its base (conditional).',
   },
   {
     name: 'thesaurus',

@@ -173,5 +173,12 @@ export function derivations(term: string, index: InvertedIndex): number[] {
     const id = index.termIds.get(term.slice(0, length));
     if (id !== undefined) found.push(id);
   }
+  // A negated form asks about the same thing as its base (unconditional → conditional, nonbinding →
+  // binding): the passage that says it is conditional answers whether it is unconditional.
+  const negated = /^(?:un|non)(?=\p{L}{4})/u.exec(term);
+  if (negated !== null) {
+    const id = index.termIds.get(term.slice(negated[0].length));
+    if (id !== undefined && !found.includes(id)) found.push(id);
+  }
   return found;
 }
