@@ -133,6 +133,20 @@ describe('"when" questions', () => {
     expect(top(typed)).not.toBe(2);
   });
 
+  it('need the time in a sentence about what is asked, and a calendar time for "what year"', () => {
+    const laws = memoryCorpus([
+      'The harbour law was passed by the council. Fishermen cite that law as the reason for the pier ban in 2018.',
+      'The harbour law will stay until the council repeals the harbour law.',
+    ]);
+    const search = (question: string): SearchResult => createEngine(laws).search(question);
+    expect(search('What year was the harbour law passed?')).toMatchObject({
+      kind: 'no-match',
+      reason: NO_SUCH_TIME,
+    });
+    expect(top(search('When did the pier ban start?'))).toBe(1);
+    expect(top(search('When will the harbour law end?'))).toBe(2);
+  });
+
   it('count an event as a time ("after the roof was replaced")', () => {
     expect(top(ask('When did the swimming pool reopen?'))).toBe(4);
   });

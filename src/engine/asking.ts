@@ -6,14 +6,15 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import type { InvertedIndex } from './index-build.js';
-import { asksAboutArticle, asksForTime, figureAsked } from './intent.js';
+import { asksAboutArticle, asksForCalendarTime, asksForTime, figureAsked } from './intent.js';
 import type { LexiconInfo } from './lexicon-info.js';
 import { extractQuestion } from './message.js';
 import { nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
 import type { ParsedQuery } from './query.js';
 import type { Candidate } from './rerank.js';
 import type { RuleSwitches } from './rules.js';
-import { hasFigure, hasTimeExpression } from './signals.js';
+import type { SentenceAnalysis } from './sentence-scores.js';
+import { hasCalendarTime, hasFigure, hasTimeExpression } from './signals.js';
 import { articleFactAnswer } from './strings.js';
 
 /** A question about "the article" is answered from the files' records only when it can mean few. */
@@ -84,7 +85,28 @@ export function timeAnswers(
   rules: RuleSwitches,
 ): Candidate[] | undefined {
   if (!rules.on('when-needs-time') || !asksForTime(question)) return undefined;
-  return candidates.filter((c) => hasTimeExpression(index.passages[c.doc]?.text ?? ''));
+  const says = asksForCalendarTime(question) ? hasCalendarTime : hasTimeExpression;
+  return candidates.filter((c) => saysWhen(index.passages[c.doc]?.text ?? '', c.analysis, says));
+}
+
+/**
+ * A sentence about the thing asked (scoring at least this share of the passage's best sentence)
+ * must say when: "Australian experts cite that as the reason for their ban in 2018" says when the ban
+ * was, not when the law it follows was passed.
+ */
+const TIME_SENTENCE_SHARE = 0.5;
+
+function saysWhen(
+  text: string,
+  analysis: SentenceAnalysis | undefined,
+  says: (text: string) => boolean,
+): boolean {
+  if (analysis === undefined) return says(text);
+  const best = Math.max(0, ...analysis.scores);
+  return analysis.sentences.some(
+    (span, k) =>
+      (analysis.scores[k] ?? 0) >= TIME_SENTENCE_SHARE * best && says(text.slice(span.start, span.end)),
+  );
 }
 
 /**

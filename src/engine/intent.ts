@@ -208,6 +208,14 @@ export function figureAsked(question: string): FigureKind | undefined {
   return undefined;
 }
 
+/** "What year", "which month", "on what date": a calendar time, not an event it happened after. */
+const CALENDAR_FORMS = /\b(?:what|which)\s+(?:year|month|day|date)\b/;
+
+/** Whether the question asks for a calendar time (a year, a month, a date) rather than any "when". */
+export function asksForCalendarTime(question: string): boolean {
+  return CALENDAR_FORMS.test(normalize(question));
+}
+
 /** Whether the question asks when something happened. */
 export function asksForTime(question: string): boolean {
   const text = normalize(question);

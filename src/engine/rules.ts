@@ -98,7 +98,7 @@ export const RULES = [
   {
     name: 'when-needs-time',
     kind: 'abstention',
-    why: 'A "when" question is answered only by a passage that says when; a passage on the subject that gives no time does not answer it, so the question is refused rather than answered with the subject alone.',
+    why: 'A "when" question is answered only by a passage that says when, in a sentence about what is asked ("the reason for their ban in 2018" dates the ban, not the law it cites), and "what year" only by a calendar time; a passage on the subject that gives no such time does not answer it, so the question is refused rather than answered with the subject alone.',
   },
   {
     name: 'which-needs-name',

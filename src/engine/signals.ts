@@ -86,9 +86,12 @@ const TEMPORAL_RELATION =
 const WHEN_CLAUSE = /\bwhen\s+(?:the|a|an|it|they|he|she|we|you|this|that|its|their|his|her|our)\s+\p{L}/iu;
 
 export function hasTimeExpression(text: string): boolean {
+  return TEMPORAL_RELATION.test(text) || WHEN_CLAUSE.test(text) || hasCalendarTime(text);
+}
+
+/** A year, a month, a weekday, a date or a time relative to now ("last week"): what "what year" asks. */
+export function hasCalendarTime(text: string): boolean {
   return (
-    TEMPORAL_RELATION.test(text) ||
-    WHEN_CLAUSE.test(text) ||
     YEAR_IN_TEXT.test(text) ||
     MONTH.test(text) ||
     MAY_MONTH.test(text) ||
