@@ -20,7 +20,12 @@ describe('nameKindAsked: questions whose answer is a name', () => {
     ['Which minister signed the order?', ['person']],
     ['Which US state would the factory be built in?', ['location']],
   ] as const)('%s → %j', (question, kinds) => {
-    expect(nameKindAsked(question, info)).toEqual(expect.arrayContaining([...kinds]));
+    expect(nameKindAsked(question, info)?.kinds).toEqual(expect.arrayContaining([...kinds]));
+  });
+
+  it('says when the name is asked for as a possessor ("which company\'s gear")', () => {
+    expect(nameKindAsked("Which company's gear did Italy approve?", info)?.possessor).toBe(true);
+    expect(nameKindAsked('Which company did Italy approve?', info)?.possessor).toBe(false);
   });
 
   it.each([
@@ -89,6 +94,21 @@ describe('"which newspaper" questions (rule which-needs-name)', () => {
     expect(ask(question)).toMatchObject({ kind: 'no-match', reason: NO_SUCH_NAME });
     // A place is not a company: Japan in the third passage does not answer it either.
     expect(top(ask(question, off))).toBe(2);
+  });
+
+  it('do not take a name that only describes something else (a possessive, "a Harbour Line boat") for the answer', () => {
+    const papers = memoryCorpus([
+      "A Harbour Line board member wrote an opinion piece on Harbour Line's new timetable.",
+      'The mayor said the new timetable was a mistake.',
+    ]);
+    const search = (question: string, options: EngineOptions = {}): SearchResult =>
+      createEngine(papers, { lexicon, ...options }).search(question);
+    expect(search('Which newspaper published the board member’s opinion piece?')).toMatchObject({
+      kind: 'no-match',
+      reason: NO_SUCH_NAME,
+    });
+    // Asked for a possessor, the possessive is the answer.
+    expect(top(search("Which company's timetable did the board member write about?"))).toBe(1);
   });
 
   it('leave questions that ask for no name alone', () => {

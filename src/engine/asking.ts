@@ -121,11 +121,11 @@ export function nameAnswers(
   lexicon: LexiconInfo | undefined,
   rules: RuleSwitches,
 ): Candidate[] | undefined {
-  const kinds = rules.on('which-needs-name') ? nameKindAsked(question, lexicon) : undefined;
-  if (kinds === undefined) return undefined;
+  const wanted = rules.on('which-needs-name') ? nameKindAsked(question, lexicon) : undefined;
+  if (wanted === undefined) return undefined;
   const asked = questionTerms(parsed, index, question);
   return candidates.filter((c) =>
-    namesSomethingNew(index.passages[c.doc]?.text ?? '', asked, kinds, lexicon),
+    namesSomethingNew(index.passages[c.doc]?.text ?? '', asked, wanted, lexicon),
   );
 }
 

@@ -8,7 +8,8 @@ import { looksLikeName } from './evidence.js';
 import type { InvertedIndex } from './index-build.js';
 import type { LexiconInfo, NamedKind } from './lexicon-info.js';
 import type { ParsedQuery } from './query.js';
-import { tokenize } from './tokenize.js';
+import { STOPWORDS, tokenize } from './tokenize.js';
+import type { Token } from './tokenize.js';
 import { writtenAsNames } from './wording.js';
 
 /**
@@ -77,15 +78,18 @@ const DETERMINER = new Set([
  */
 const NOT_A_NAME = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'role', 'sort']);
 
+/** What a name question asks for: the kinds of thing, and whether as a possessor ("which company's gear"). */
+export interface NameAsked {
+  readonly kinds: readonly NamedKind[];
+  readonly possessor: boolean;
+}
+
 /**
  * The noun naming the kind of named thing asked for ("newspaper" in "which newspaper published…"),
  * or undefined when the question does not ask for a name. A question offering alternatives
  * ("which is bigger, Malaysia or Italy") names its answer itself.
  */
-export function nameKindAsked(
-  question: string,
-  lexicon: LexiconInfo | undefined,
-): readonly NamedKind[] | undefined {
+export function nameKindAsked(question: string, lexicon: LexiconInfo | undefined): NameAsked | undefined {
   const thesaurus = lexicon?.thesaurus;
   if (thesaurus?.kindsOf === undefined) return undefined;
   const text = question.trim();
@@ -103,7 +107,9 @@ export function nameKindAsked(
     if (!name && parts.length > 0 && !parts.includes('noun') && !parts.includes('adj')) return undefined;
     const kinds = thesaurus.kindsOf(word);
     // "What stops the battery…": a word followed by a determiner is the question's verb, not its noun.
-    if (kinds.length > 0) return DETERMINER.has(words[k + 1] ?? '') ? undefined : kinds;
+    if (kinds.length === 0) continue;
+    if (DETERMINER.has(words[k + 1] ?? '')) return undefined;
+    return { kinds, possessor: /['’]s?$/u.test(written[k] ?? '') };
   }
   return undefined;
 }
@@ -119,7 +125,7 @@ export function nameKindAsked(
 export function namesSomethingNew(
   text: string,
   asked: ReadonlySet<string>,
-  kinds: readonly NamedKind[],
+  { kinds, possessor }: NameAsked,
   lexicon: LexiconInfo | undefined,
 ): boolean {
   const thesaurus = lexicon?.thesaurus;
@@ -130,12 +136,44 @@ export function namesSomethingNew(
     const capital = /^\p{Lu}/u.test(token.surface);
     const name = names.has(token) || token.acronym || (capital && looksLikeName(token.word, lexicon));
     if (!name || asked.has(token.term) || asked.has(token.word)) return false;
+    // Unless the question asks for a possessor, a name describing something else is not the answer.
+    if (!possessor && modifies(text, token)) return false;
     const known = thesaurus?.nameKinds?.(token.word);
     if (known === undefined || kinds.includes('person')) return true;
     const place = thesaurus?.partsOfSpeech?.(token.word).includes('adj') === true;
     return known.some((kind) => kinds.includes(kind)) || (place && kinds.includes('location'));
   });
 }
+
+/**
+ * A name used to describe something else rather than to name an answer: a possessive ("Huawei's
+ * blacklisting") or a noun modifier after an article ("a Huawei board member", "a US firm").
+ */
+function modifies(text: string, token: Token): boolean {
+  // The whole name the word belongs to ("a Harbour Line board member"): capitalised words in a row.
+  let from = token.start;
+  let to = token.end;
+  for (;;) {
+    const m = NAME_BEFORE.exec(text.slice(0, from));
+    if (m === null || STOPWORDS.has((m[1] ?? '').toLowerCase())) break;
+    from -= m[0].length;
+  }
+  for (let m = NAME_AFTER.exec(text.slice(to)); m !== null; m = NAME_AFTER.exec(text.slice(to)))
+    to += m[0].length;
+  const after = text.slice(to, to + 30);
+  if (/^['’]s?(?![\p{L}\p{N}])/u.test(after)) return true;
+  const before = text.slice(Math.max(0, from - 4), from);
+  const next = /^\s+(\p{Ll}[\p{L}-]*)/u.exec(after)?.[1];
+  return (
+    /\b(?:a|an|the)\s+$/iu.test(before) &&
+    next !== undefined &&
+    !STOPWORDS.has(next) &&
+    !/^(?:is|was|has|had|said|says|reports|reported|told|announced|wrote|writes)$/u.test(next)
+  );
+}
+/** A capitalised word and one space right before / after a position: the same name continues. */
+const NAME_BEFORE = /(\p{Lu}[\p{L}\p{N}-]*)\s$/u;
+const NAME_AFTER = /^\s\p{Lu}[\p{L}\p{N}-]*/u;
 
 /** The index terms and words the question already names, with every form and alias it matches by. */
 export function questionTerms(parsed: ParsedQuery, index: InvertedIndex, question: string): Set<string> {
