@@ -265,11 +265,12 @@ export interface BenchQuestion {
 }
 
 /**
- * Question openings. Not "when": the engine answers a "when" question only from a passage that says
- * when (rule when-needs-time), and synthetic passages hold no dates, so every such question would be
- * refused by design rather than measure search.
+ * Question openings. Not "when", "where" or "which": the engine answers a "when" question only from a
+ * passage that says when (rule when-needs-time), a "where" question only from one that names a place
+ * and "which newspaper…" only from one that names one (rule which-needs-name); synthetic passages hold
+ * no dates, places or names, so such questions would be refused by design rather than measure search.
  */
-const QUESTION_WORDS = ['what', 'how', 'why', 'which', 'who', 'where', 'does', 'did', 'is', 'was', 'can'];
+const QUESTION_WORDS = ['what', 'how', 'why', 'who', 'does', 'did', 'is', 'was', 'can'];
 const FILLER_WORDS = ['the', 'of', 'in', 'about', 'for', 'to', 'a', 'and', 'on', 'with', 'that', 'it'];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 

@@ -3,7 +3,7 @@ import { createEngine } from '../src/engine/index.js';
 import type { EngineOptions, SearchResult } from '../src/engine/index.js';
 import { prepareLexicon } from '../src/engine/lexicon-info.js';
 import { nameKindAsked } from '../src/engine/names.js';
-import { NO_SUCH_NAME } from '../src/engine/strings.js';
+import { NO_SUCH_NAME, NO_SUCH_PLACE } from '../src/engine/strings.js';
 import { loadLexicon } from '../src/lexicon.js';
 import { loadWordNet } from '../src/wordnet.js';
 import { memoryCorpus } from './support/memory-corpus.js';
@@ -42,6 +42,9 @@ describe('nameKindAsked: questions whose answer is a name', () => {
     'Which country was the bigger surprise, Malaysia or Italy?',
     'Who reported the decision?',
     'Why did the council hire a law firm?',
+    // "Where … from" asks for a cause, "where does X stand" for a position.
+    'Where does the money for the restoration come from?',
+    'Where does the council stand on the pier?',
   ])('%s → none', (question) => {
     expect(nameKindAsked(question, info)).toBeUndefined();
   });
@@ -109,6 +112,20 @@ describe('"which newspaper" questions (rule which-needs-name)', () => {
     });
     // Asked for a possessor, the possessive is the answer.
     expect(top(search("Which company's timetable did the board member write about?"))).toBe(1);
+  });
+
+  it('read "where" as asking for a place: a place named or a place phrase about something else', () => {
+    expect(nameKindAsked('Where would the new factory be built?', info)).toMatchObject({ place: true });
+    const places = memoryCorpus([
+      'The ferry operator will build a new depot in the harbour.',
+      'The ferry operator also promised a new booking office.',
+    ]);
+    const search = (question: string): SearchResult => createEngine(places, { lexicon }).search(question);
+    expect(top(search('Where will the ferry operator build the depot?'))).toBe(1);
+    expect(search('Where will the booking office be?')).toMatchObject({
+      kind: 'no-match',
+      reason: NO_SUCH_PLACE,
+    });
   });
 
   it('leave questions that ask for no name alone', () => {

@@ -56,6 +56,11 @@ const PHRASE_END = new Set([
   'that',
   'who',
 ]);
+const WHERE = /^(?:so\s+|and\s+|but\s+)?where\b/iu;
+const WHERE_NOT_PLACE = /\b(?:from|stand|stands|standing|stood|lead|leads|leave|leaves)\b/iu;
+/** A place phrase: a preposition of place and the word it governs ("in the harbour", "at Dover"). */
+const PLACE_PHRASE =
+  /\b(?:in|at|near|outside|inside|within|across|throughout|around|on)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{L}[\p{L}-]*)/giu;
 const DETERMINER = new Set([
   'the',
   'a',
@@ -82,6 +87,8 @@ const NOT_A_NAME = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types', '
 export interface NameAsked {
   readonly kinds: readonly NamedKind[];
   readonly possessor: boolean;
+  /** A "where" question: a place named or a place phrase ("in the harbour") answers it. */
+  readonly place?: boolean;
 }
 
 /**
@@ -94,6 +101,12 @@ export function nameKindAsked(question: string, lexicon: LexiconInfo | undefined
   if (thesaurus?.kindsOf === undefined) return undefined;
   const text = question.trim();
   if (/\bor\b/iu.test(text)) return undefined;
+  // "Where would the factory be built?" asks for a place; "where does it come from" for a cause,
+  // "where does X stand" for a position.
+  if (WHERE.test(text))
+    return WHERE_NOT_PLACE.test(text)
+      ? undefined
+      : { kinds: ['location', 'organization'], possessor: false, place: true };
   const match = NAME_QUESTION.exec(text);
   if (match === null) return undefined;
   const written = (match[1] ?? '').split(/\s+/u);
@@ -125,10 +138,11 @@ export function nameKindAsked(question: string, lexicon: LexiconInfo | undefined
 export function namesSomethingNew(
   text: string,
   asked: ReadonlySet<string>,
-  { kinds, possessor }: NameAsked,
+  { kinds, possessor, place = false }: NameAsked,
   lexicon: LexiconInfo | undefined,
 ): boolean {
   const thesaurus = lexicon?.thesaurus;
+  if (place && placePhrase(text, asked)) return true;
   const tokens = tokenize(text);
   const names = writtenAsNames(text, tokens);
   return tokens.some((token) => {
@@ -143,6 +157,22 @@ export function namesSomethingNew(
     const place = thesaurus?.partsOfSpeech?.(token.word).includes('adj') === true;
     return known.some((kind) => kinds.includes(kind)) || (place && kinds.includes('location'));
   });
+}
+
+/** Whether the question asks where (for a place), as nameKindAsked reads it. */
+export function asksWhere(question: string): boolean {
+  const text = question.trim();
+  return WHERE.test(text) && !WHERE_NOT_PLACE.test(text) && !/\bor\b/iu.test(text);
+}
+
+/** Whether the passage says where with a place phrase about something the question does not name. */
+function placePhrase(text: string, asked: ReadonlySet<string>): boolean {
+  for (const match of text.matchAll(PLACE_PHRASE)) {
+    const word = (match[1] ?? '').toLowerCase();
+    const token = tokenize(word)[0];
+    if (token !== undefined && !asked.has(token.term) && !asked.has(token.word)) return true;
+  }
+  return false;
 }
 
 /**

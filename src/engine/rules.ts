@@ -103,7 +103,7 @@ export const RULES = [
   {
     name: 'which-needs-name',
     kind: 'abstention',
-    why: 'A question asking which newspaper, company, country or person is answered by a name: a passage on the subject that names nothing the question does not already name ("a US firm") does not say which, so the question is refused rather than answered with the subject alone.',
+    why: 'A question asking which newspaper, company, country or person, or where, is answered by a name (or, for "where", a place phrase such as "in the harbour"): a passage on the subject that names nothing the question does not already name ("a US firm") does not say which, so the question is refused rather than answered with the subject alone.',
   },
   {
     name: 'about-topic',

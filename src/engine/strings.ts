@@ -16,6 +16,10 @@ export const NO_SUCH_TIME =
 export const NO_SUCH_NAME =
   'The article does not name that: the passages on this subject do not say which one.';
 
+/** A refusal for a "where" question the passages on its subject give no place for. */
+export const NO_SUCH_PLACE =
+  'The article does not say where: the passages on this subject name no place for it.';
+
 /** What an article file records about itself (all optional but the title). */
 export interface ArticleRecord {
   readonly title: string;
