@@ -223,12 +223,22 @@ describe('quality floors', () => {
       floors: { firstRight: 0.71, hit1: 0.72, hit3: 0.8, falseRefusals: 9, outRefused: 0.62 },
     },
     {
-      // Held out until read: 66.0% first right, 71.1% hit@1, 84.2% hit@3, 7/76 answerable refused, 11/23 out refused.
+      // Held out: 75.0% first right, 79.2% hit@1, 87.5% hit@3, 6/72 answerable refused, 14/24 out refused.
+      file: 'test/questions-blind-6.json',
+      floors: { firstRight: 0.72, hit1: 0.76, hit3: 0.84, falseRefusals: 8, outRefused: 0.5 },
+    },
+    {
+      // Held out: 78.0% first right, 78.9% hit@1, 84.2% hit@3, 9/76 answerable refused, 17/22 out refused.
+      file: 'test/questions-blind-7.json',
+      floors: { firstRight: 0.75, hit1: 0.75, hit3: 0.81, falseRefusals: 11, outRefused: 0.68 },
+    },
+    {
+      // Held out until read (66.0% first right); now 70.0%, 73.7% hit@1, 85.5% hit@3, 6/76 refused, 13/23 out refused.
       file: 'test/questions-blind-4.json',
       floors: { firstRight: 0.63, hit1: 0.68, hit3: 0.81, falseRefusals: 9, outRefused: 0.43 },
     },
     {
-      // Held out until read: 73.0% first right, 75.6% hit@1, 85.9% hit@3, 9/78 answerable refused, 13/21 out refused.
+      // Held out until read (73.0% first right); now 75.0%, 76.9% hit@1, 85.9% hit@3, 9/78 refused, 14/21 out refused.
       file: 'test/questions-blind-5.json',
       floors: { firstRight: 0.7, hit1: 0.72, hit3: 0.82, falseRefusals: 11, outRefused: 0.55 },
     },

@@ -41,6 +41,8 @@ const DEFAULT_SETS = {
   blind3: path.join(ROOT, 'test', 'questions-blind-3.json'),
   blind4: path.join(ROOT, 'test', 'questions-blind-4.json'),
   blind5: path.join(ROOT, 'test', 'questions-blind-5.json'),
+  blind6: path.join(ROOT, 'test', 'questions-blind-6.json'),
+  blind7: path.join(ROOT, 'test', 'questions-blind-7.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -144,6 +146,16 @@ export function defaultSets(): EvalSet[] {
     name: 'blind helper 5 (test/questions-blind-5.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.blind5),
+  });
+  sets.push({
+    name: 'blind helper 6 (test/questions-blind-6.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind6),
+  });
+  sets.push({
+    name: 'blind helper 7 (test/questions-blind-7.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind7),
   });
   sets.push({
     name: 'probes (test/questions-probes.json)',
@@ -282,6 +294,8 @@ function shortName(name: string): string {
     .replace(' helper 3 (test/questions-blind-3.json)', '-3')
     .replace(' helper 4 (test/questions-blind-4.json)', '-4')
     .replace(' helper 5 (test/questions-blind-5.json)', '-5')
+    .replace(' helper 6 (test/questions-blind-6.json)', '-6')
+    .replace(' helper 7 (test/questions-blind-7.json)', '-7')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
