@@ -135,3 +135,27 @@ describe('"which newspaper" questions (rule which-needs-name)', () => {
     );
   });
 });
+
+describe('a place the corpus names only inside a longer name', () => {
+  const texts = [
+    'The mayor told the Sydney Morning Herald that the new pier would open in May.',
+    'Fishermen said the pier blocks their moorings.',
+  ];
+  const ask = (question: string, options: EngineOptions = {}): SearchResult =>
+    createEngine(memoryCorpus(texts), { lexicon, ...options }).search(question);
+
+  it('is weak evidence for a question about the place itself', () => {
+    const question = 'weather in Sydney this weekend?';
+    expect(ask(question).kind).toBe('no-match');
+    const coverage = (result: SearchResult): number =>
+      result.kind === 'answer' ? (result.results[0]?.coverage ?? 0) : 0;
+    const weak = coverage(ask(question, { minCoverage: 0 }));
+    const full = coverage(ask(question, { minCoverage: 0, disabledRules: new Set(['absent-name']) }));
+    expect(weak).toBeLessThan(full / 2);
+  });
+
+  it('still matches in full when the question names the longer name', () => {
+    const result = ask('What did the mayor tell the Sydney Morning Herald?');
+    expect(result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined).toBe(1);
+  });
+});

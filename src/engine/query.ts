@@ -14,6 +14,7 @@ import { INVISIBLE, STOPWORDS, normalizeForPhrase, stem, tokenize } from './toke
 import type { Token } from './tokenize.js';
 import { absentCompound } from './compounds.js';
 import { neighbourVariants } from './neighbours.js';
+import { placeInLongerName } from './name-parts.js';
 import { sourceTokens } from './sources.js';
 import type { SourceNames } from './sources.js';
 import { answerTypeTokens, topicTokens, writtenAsNames } from './wording.js';
@@ -116,6 +117,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       : undefined;
   const tokens = source === undefined || source.size === 0 ? read : read.filter((t) => !source.has(t));
   const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);
+  const questionWords = new Set(read.map((t) => t.word));
   const answerTypes = answerTypeTokens(text, tokens);
   const inTopic = topicTokens(text, tokens);
   let topic: number | undefined;
@@ -142,7 +144,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       continue;
     }
     const concept = wordConcept(token, context, names.has(token), 0, answerTypes.has(token));
-    if (concept !== undefined) concepts.push(concept);
+    if (concept !== undefined) concepts.push(placeInLongerName(concept, token, context, questionWords));
     i += 1;
   }
   const topical = topic !== undefined && topic < concepts.length;

@@ -23,7 +23,7 @@ export const RULES = [
   {
     name: 'absent-name',
     kind: 'abstention',
-    why: 'A name (Germany, Reuters, TSMC) the corpus never mentions means the question is about a thing the article does not cover.',
+    why: 'A name (Germany, Reuters, TSMC) the corpus never mentions means the question is about a thing the article does not cover; so, weakly, does a place the corpus names only as the start of a longer name the question does not use (Sydney, in "Sydney Morning Herald", asked about the weather).',
   },
   {
     name: 'absent-thing',
