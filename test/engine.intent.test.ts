@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asksAboutArticle, asksForTime, figureAsked } from '../src/engine/intent.js';
+import { asksAboutArticle, asksForTime, asksHowTo, figureAsked } from '../src/engine/intent.js';
 import { hasFigure, hasTimeExpression } from '../src/engine/signals.js';
 import { NO_SUCH_FIGURE, articleFactAnswer } from '../src/engine/strings.js';
 
@@ -268,4 +268,19 @@ describe('intent and signal properties', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('asksHowTo: questions that want instructions', () => {
+  it.each([
+    'how do i reset my router',
+    'How can we set up a bot?',
+    'how to configure a vlan',
+    'ok how do u do that',
+  ])('%s → yes', (question) => expect(asksHowTo(question)).toBe(true));
+  it.each([
+    'How did Italy decide?',
+    'How do they plan to pay?',
+    'how does huawei fix this',
+    'Why do I care?',
+  ])('%s → no', (question) => expect(asksHowTo(question)).toBe(false));
 });

@@ -6,7 +6,7 @@ import { createEngine } from '../src/engine/index.js';
 import type { EngineOptions } from '../src/engine/index.js';
 import type { Engine, SearchResult } from '../src/engine/types.js';
 import { loadLexicon } from '../src/lexicon.js';
-import { NO_SUCH_FIGURE, NO_SUCH_TIME } from '../src/engine/strings.js';
+import { NO_INSTRUCTIONS, NO_SUCH_FIGURE, NO_SUCH_TIME } from '../src/engine/strings.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 import { buildIndex } from '../src/engine/index-build.js';
 import { sourceNames } from '../src/engine/sources.js';
@@ -289,5 +289,35 @@ describe('chat messages: properties over the bundled article', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('"how do I" questions (rule how-to-needs-instructions)', () => {
+  const reports = memoryCorpus([
+    'The ferry operator reset its booking system after the outage last week.',
+    'Fishermen fear the terminal will take over their moorings.',
+    'Residents can apply online for a parking permit near the terminal.',
+  ]);
+  const search = (question: string, options: EngineOptions = {}): SearchResult =>
+    createEngine(reports, options).search(question);
+
+  it('are refused, saying so, when the passages only report', () => {
+    expect(search('how do i reset my booking system')).toMatchObject({
+      kind: 'no-match',
+      reason: NO_INSTRUCTIONS,
+    });
+    expect(
+      top(
+        search('how do i reset my booking system', { disabledRules: new Set(['how-to-needs-instructions']) }),
+      ),
+    ).toBe(1);
+  });
+
+  it('are answered by a passage that tells the reader or the public what to do', () => {
+    expect(top(search('How can I apply for a parking permit?'))).toBe(3);
+  });
+
+  it('leave other "how" questions alone', () => {
+    expect(top(search('How did the ferry operator fix the booking system?'))).toBe(1);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import type { InvertedIndex } from './index-build.js';
-import { asksAboutArticle, asksForCalendarTime, asksForTime, figureAsked } from './intent.js';
+import { asksAboutArticle, asksForCalendarTime, asksForTime, asksHowTo, figureAsked } from './intent.js';
 import type { LexiconInfo } from './lexicon-info.js';
 import { extractQuestion } from './message.js';
 import { nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
@@ -14,7 +14,7 @@ import type { ParsedQuery } from './query.js';
 import type { Candidate } from './rerank.js';
 import type { RuleSwitches } from './rules.js';
 import type { SentenceAnalysis } from './sentence-scores.js';
-import { hasCalendarTime, hasFigure, hasTimeExpression } from './signals.js';
+import { addressesReader, hasCalendarTime, hasFigure, hasTimeExpression } from './signals.js';
 import { articleFactAnswer } from './strings.js';
 
 /** A question about "the article" is answered from the files' records only when it can mean few. */
@@ -107,6 +107,20 @@ function saysWhen(
     (span, k) =>
       (analysis.scores[k] ?? 0) >= TIME_SENTENCE_SHARE * best && says(text.slice(span.start, span.end)),
   );
+}
+
+/**
+ * For a question asking how the asker can do something, the candidates that address the reader
+ * (rule how-to-needs-instructions); undefined when the question asks for no instructions.
+ */
+export function instructionAnswers(
+  index: InvertedIndex,
+  candidates: readonly Candidate[],
+  question: string,
+  rules: RuleSwitches,
+): Candidate[] | undefined {
+  if (!rules.on('how-to-needs-instructions') || !asksHowTo(question)) return undefined;
+  return candidates.filter((c) => addressesReader(index.passages[c.doc]?.text ?? ''));
 }
 
 /**

@@ -7,7 +7,14 @@
  */
 import type { Corpus, Passage } from '../corpus/types.js';
 import { abstain } from './abstain.js';
-import { articleFacts, figureAnswers, nameAnswers, readMessage, timeAnswers } from './asking.js';
+import {
+  articleFacts,
+  figureAnswers,
+  instructionAnswers,
+  nameAnswers,
+  readMessage,
+  timeAnswers,
+} from './asking.js';
 import { buildIndex } from './index-build.js';
 import { MAX_QUERY_CHARS, parseQuery, prepareAliases, prepareLexicon } from './query.js';
 import type { Concept, Lexicon, ParsedQuery, QueryContext } from './query.js';
@@ -19,7 +26,7 @@ import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
 import { sourceNames } from './sources.js';
 import { asksWhere } from './names.js';
-import { NO_SUCH_FIGURE, NO_SUCH_NAME, NO_SUCH_PLACE, NO_SUCH_TIME } from './strings.js';
+import { NO_INSTRUCTIONS, NO_SUCH_FIGURE, NO_SUCH_NAME, NO_SUCH_PLACE, NO_SUCH_TIME } from './strings.js';
 import { NO_MATCH_SUGGESTIONS, SuggestionIndex } from './suggestions.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 import { DEFAULT_MIN_COVERAGE } from './weights.js';
@@ -136,6 +143,10 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     if (best === undefined) return refused();
     const topicCover = (concept: Concept): number => conceptCover(index, concept, best.doc, 0);
     if (abstain(parsed, best.coverage, minCoverage, rules, topicCover) !== undefined) return refused();
+    // A question asking how to do something is answered only by a passage that addresses the reader.
+    const instructions = instructionAnswers(index, reranked, question, rules);
+    if (instructions !== undefined && !((instructions[0]?.coverage ?? 0) >= minCoverage))
+      return refused(NO_INSTRUCTIONS);
     // A question asking for a number is answered only by a passage that gives one.
     const figures = figureAnswers(index, reranked, question, rules);
     if (figures !== undefined && !((figures[0]?.coverage ?? 0) >= minCoverage))
@@ -152,7 +163,8 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       return refused(asksWhere(question) ? NO_SUCH_PLACE : NO_SUCH_NAME);
     // Passages naming something lead; the others may still help the reader and follow.
     const named = names === undefined ? undefined : [...names, ...reranked.filter((c) => !names.includes(c))];
-    return { kind: 'answered', parsed, asked, candidates: figures ?? times ?? named ?? reranked };
+    const answering = figures ?? times ?? named ?? instructions ?? reranked;
+    return { kind: 'answered', parsed, asked, candidates: answering };
   }
 
   /** The search result for the outcome chosen: its hits and excerpts, or its refusal's suggestions. */

@@ -216,6 +216,18 @@ export function asksForCalendarTime(question: string): boolean {
   return CALENDAR_FORMS.test(normalize(question));
 }
 
+/**
+ * "How do I reset my router", "how can we set up a bot", "how to configure a VLAN": the asker wants
+ * instructions for something they will do, which a report of events does not give.
+ */
+const HOW_TO =
+  /^(?:(?:so|and|but|ok|okay|hey|hi)\s+)*(?:how\s+(?:do|can|could|should|would|will)\s+(?:i|we|u)\b|how\s+to\b)/;
+
+/** Whether the question asks how the asker can do something (instructions). */
+export function asksHowTo(question: string): boolean {
+  return HOW_TO.test(normalize(question));
+}
+
 /** Whether the question asks when something happened. */
 export function asksForTime(question: string): boolean {
   const text = normalize(question);

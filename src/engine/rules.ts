@@ -106,6 +106,11 @@ export const RULES = [
     why: 'A question asking which newspaper, company, country or person, or where, is answered by a name (or, for "where", a place phrase such as "in the harbour"): a passage on the subject that names nothing the question does not already name ("a US firm") does not say which, so the question is refused rather than answered with the subject alone.',
   },
   {
+    name: 'how-to-needs-instructions',
+    kind: 'abstention',
+    why: 'A question asking how the asker can do something ("how do I reset my router") wants instructions; a passage that reports events and never addresses its reader does not give them, however many of the words it shares.',
+  },
+  {
     name: 'about-topic',
     kind: 'abstention',
     why: 'What follows "about", "regarding" or "concerning" is what the question says it is about ("what did Peng say about revenue"): an absent specific noun there is evidence against the question like one the question opens with, and a passage that does not speak of it (Reuters on Italy, asked what Reuters said about Malaysia) does not answer it.',

@@ -100,3 +100,15 @@ export function hasCalendarTime(text: string): boolean {
     DATE.test(text)
   );
 }
+
+/**
+ * A passage that addresses its reader ("you can…", "your meter") or tells the public what it may or
+ * must do ("residents can apply online", "drivers must register") may give instructions.
+ */
+const ADDRESSES_READER = /\b(?:you|your|yours|yourself)\b/i;
+const TELLS_THE_PUBLIC =
+  /\b(?:residents|households|customers|users|people|drivers|riders|passengers|applicants|owners|consumers|members|visitors|readers|subscribers|businesses|farmers|parents|students)\s+(?:can|could|may|must|should|need\s+to|will\s+need\s+to|are\s+asked\s+to|have\s+to)\b/i;
+
+export function addressesReader(text: string): boolean {
+  return ADDRESSES_READER.test(text) || TELLS_THE_PUBLIC.test(text);
+}

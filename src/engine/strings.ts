@@ -20,6 +20,10 @@ export const NO_SUCH_NAME =
 export const NO_SUCH_PLACE =
   'The article does not say where: the passages on this subject name no place for it.';
 
+/** A refusal for a "how do I…" question: the article reports, it does not instruct. */
+export const NO_INSTRUCTIONS =
+  'The article gives no instructions: the passages on this subject report what happened, not how to do it.';
+
 /** What an article file records about itself (all optional but the title). */
 export interface ArticleRecord {
   readonly title: string;
