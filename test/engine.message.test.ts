@@ -147,6 +147,21 @@ describe('extractQuestion: a long message is answered from its question', () => 
     expect(extractQuestion('Why did the council vote no?').alternatives).toBeUndefined();
   });
 
+  it('offers the question read the other way round: alone when read with context, with it when read alone', () => {
+    const withContext =
+      'morning! doing a risk review for the dredging bid and legal keeps raising the harbour law. what does that law require? cheers';
+    const read = extractQuestion(withContext);
+    expect(read.question).toContain('harbour law.');
+    expect(read.alternatives).toContain('what does that law require?');
+    const alone =
+      '<@98765> following up. Someone said the mayor wrote a letter about the pier closure. What is the actual quote? ty';
+    const readAlone = extractQuestion(alone);
+    expect(readAlone.question).toBe('What is the actual quote?');
+    expect(readAlone.alternatives).toContain(
+      'the mayor wrote a letter about the pier closure. What is the actual quote?',
+    );
+  });
+
   it('does not bring in context for a question with content of its own', () => {
     const message =
       'Good evening! I am writing a school report. What did the mayor promise the dockers? Thanks!!';

@@ -153,7 +153,11 @@ function readMessage(input: string, dropCode: boolean, typed = squash(input)): E
       segments.some((s) => !s.asks));
   const question = isLong ? squash(selectQuestion(segments).join(' ')) : joined;
   if (!hasWord(question)) return { question: '', shortened: tidy.length > 0 };
-  const apart = isLong ? questionsApart(segments).filter((q) => q !== question) : [];
+  const apart = isLong
+    ? [...new Set([...questionsApart(segments), ...withOrWithoutContext(segments)])]
+        .filter((q) => q !== question && hasWord(q))
+        .slice(0, MAX_ALTERNATIVES)
+    : [];
   return { question, shortened: question !== tidy, ...(apart.length > 0 ? { alternatives: apart } : {}) };
 }
 
@@ -165,6 +169,29 @@ function questionsApart(segments: readonly Segment[]): string[] {
     .sort((a, b) => b.segment.content - a.segment.content || a.at - b.at)
     .slice(0, MAX_ALTERNATIVES)
     .map(({ at }) => squash(selectQuestion(segments.map((s, k) => ({ ...s, asks: k === at }))).join(' ')));
+}
+
+/**
+ * The question read the other way round: alone when the read took the sentences before it as
+ * context (they may only dilute it: "doing a risk assessment for a bid… what does that law
+ * require?"), and with the sentence before it when it was read alone ("Someone said the op-ed asked
+ * for talks. What's the actual quote?").
+ */
+function withOrWithoutContext(segments: readonly Segment[]): string[] {
+  const at = segments.findIndex((segment) => segment.asks);
+  const first = segments[at];
+  if (first === undefined) return [];
+  const read = selectQuestion(segments);
+  const asked = segments.filter((segment) => segment.asks).map((segment) => segment.text);
+  if (read.length > asked.length) return first.content >= BARE_CONTENT_WORDS ? [squash(first.text)] : [];
+  // Only a question with little content of its own may be about the sentence before it.
+  if (first.content >= MIN_CONTENT_WORDS) return [];
+  const before = segments
+    .slice(0, at)
+    .reverse()
+    .find((segment) => segment.content > 0);
+  if (before === undefined || before.content < BARE_CONTENT_WORDS) return [];
+  return [squash(`${before.text} ${first.text}`)];
 }
 
 function stripMarkup(text: string, dropCode: boolean): string {

@@ -128,7 +128,7 @@ export const RULES = [
   {
     name: 'questions-apart',
     kind: 'abstention',
-    why: 'A long message may ask two things ("you posted it earlier right? anyway, what conditions did Italy attach?"): read together they dilute each other, so when together they are refused, each is tried on its own and the one the article answers is answered.',
+    why: 'A long message may ask two things ("you posted it earlier right? anyway, what conditions did Italy attach?"): read together they dilute each other, so when together they are refused, each is tried on its own and the one the article answers is answered. So is a question read with the sentences before it (they may only dilute it) or, when thin ("What is the actual quote?"), with the sentence it points back to.',
   },
 ] as const satisfies readonly Rule[];
 
