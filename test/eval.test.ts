@@ -223,6 +223,16 @@ describe('quality floors', () => {
       floors: { firstRight: 0.71, hit1: 0.72, hit3: 0.8, falseRefusals: 9, outRefused: 0.62 },
     },
     {
+      // Held out until read: 77.0% first right, 79.7% hit@1, 87.8% hit@3, 5/74 answerable refused, 14/22 out refused.
+      file: 'test/questions-blind-8.json',
+      floors: { firstRight: 0.74, hit1: 0.76, hit3: 0.84, falseRefusals: 7, outRefused: 0.55 },
+    },
+    {
+      // Held out until read: 75.0% first right, 73.0% hit@1, 82.4% hit@3, 4/74 answerable refused, 18/23 out refused.
+      file: 'test/questions-blind-9.json',
+      floors: { firstRight: 0.72, hit1: 0.7, hit3: 0.79, falseRefusals: 6, outRefused: 0.7 },
+    },
+    {
       // Held out: 75.0% first right, 79.2% hit@1, 87.5% hit@3, 6/72 answerable refused, 14/24 out refused.
       file: 'test/questions-blind-6.json',
       floors: { firstRight: 0.72, hit1: 0.76, hit3: 0.84, falseRefusals: 8, outRefused: 0.5 },

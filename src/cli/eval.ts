@@ -43,6 +43,8 @@ const DEFAULT_SETS = {
   blind5: path.join(ROOT, 'test', 'questions-blind-5.json'),
   blind6: path.join(ROOT, 'test', 'questions-blind-6.json'),
   blind7: path.join(ROOT, 'test', 'questions-blind-7.json'),
+  blind8: path.join(ROOT, 'test', 'questions-blind-8.json'),
+  blind9: path.join(ROOT, 'test', 'questions-blind-9.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -156,6 +158,16 @@ export function defaultSets(): EvalSet[] {
     name: 'blind helper 7 (test/questions-blind-7.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.blind7),
+  });
+  sets.push({
+    name: 'blind helper 8 (test/questions-blind-8.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind8),
+  });
+  sets.push({
+    name: 'blind helper 9 (test/questions-blind-9.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind9),
   });
   sets.push({
     name: 'probes (test/questions-probes.json)',
@@ -296,6 +308,8 @@ function shortName(name: string): string {
     .replace(' helper 5 (test/questions-blind-5.json)', '-5')
     .replace(' helper 6 (test/questions-blind-6.json)', '-6')
     .replace(' helper 7 (test/questions-blind-7.json)', '-7')
+    .replace(' helper 8 (test/questions-blind-8.json)', '-8')
+    .replace(' helper 9 (test/questions-blind-9.json)', '-9')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
