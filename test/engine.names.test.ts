@@ -128,6 +128,18 @@ describe('"which newspaper" questions (rule which-needs-name)', () => {
     });
   });
 
+  it('do not take another word of a name the question uses ("Ellen" of "Ward\'s interview") for the answer', () => {
+    const interviews = memoryCorpus([
+      'A harbour board member, Ellen Ward, gave an interview last week.',
+      'The mayor spoke to the Coast Gazette about the pier.',
+    ]);
+    const search = (question: string): SearchResult => createEngine(interviews, { lexicon }).search(question);
+    expect(search("Which newspaper published Ward's interview?")).toMatchObject({
+      kind: 'no-match',
+      reason: NO_SUCH_NAME,
+    });
+  });
+
   it('leave questions that ask for no name alone', () => {
     expect(top(ask('Why did residents oppose the terminal?'))).toBe(4);
     expect(top(ask('What will the ferry operator license?'))).toBe(

@@ -56,11 +56,16 @@ const PHRASE_END = new Set([
   'that',
   'who',
 ]);
+/**
+ * A question that names its candidate answers ("which was the bigger surprise, Malaysia or Italy?")
+ * rather than kinds of them ("which newspaper or site ran the op-ed").
+ */
+const OFFERS_ALTERNATIVES = /(?:\p{Lu}[\p{L}\p{N}-]*|,\s*[\p{L}\p{N}'’-]+)\s+or\s+\p{Lu}|,[^,]*\bor\b/u;
 const WHERE = /^(?:so\s+|and\s+|but\s+)?where\b/iu;
 const WHERE_NOT_PLACE = /\b(?:from|stand|stands|standing|stood|lead|leads|leave|leaves)\b/iu;
 /** A place phrase: a preposition of place and the word it governs ("in the harbour", "at Dover"). */
 const PLACE_PHRASE =
-  /\b(?:in|at|near|outside|inside|within|across|throughout|around|on)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{L}[\p{L}-]*)/giu;
+  /\b(?:in|at|near|outside|inside|within|across|throughout|around)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{L}[\p{L}-]*)/giu;
 const DETERMINER = new Set([
   'the',
   'a',
@@ -100,7 +105,7 @@ export function nameKindAsked(question: string, lexicon: LexiconInfo | undefined
   const thesaurus = lexicon?.thesaurus;
   if (thesaurus?.kindsOf === undefined) return undefined;
   const text = question.trim();
-  if (/\bor\b/iu.test(text)) return undefined;
+  if (OFFERS_ALTERNATIVES.test(text)) return undefined;
   // "Where would the factory be built?" asks for a place; "where does it come from" for a cause,
   // "where does X stand" for a position.
   if (WHERE.test(text))
@@ -138,39 +143,85 @@ export function nameKindAsked(question: string, lexicon: LexiconInfo | undefined
 export function namesSomethingNew(
   text: string,
   asked: ReadonlySet<string>,
-  { kinds, possessor, place = false }: NameAsked,
+  { kinds, possessor, place: askedPlace = false }: NameAsked,
   lexicon: LexiconInfo | undefined,
 ): boolean {
   const thesaurus = lexicon?.thesaurus;
-  if (place && placePhrase(text, asked)) return true;
+  if (askedPlace && placePhrase(text, asked, lexicon)) return true;
   const tokens = tokenize(text);
   const names = writtenAsNames(text, tokens);
-  return tokens.some((token) => {
-    // Capitalised mid-sentence, an acronym, or (at a sentence start) a word the list spells as a name.
-    const capital = /^\p{Lu}/u.test(token.surface);
-    const name = names.has(token) || token.acronym || (capital && looksLikeName(token.word, lexicon));
-    if (!name || asked.has(token.term) || asked.has(token.word)) return false;
+  // Capitalised mid-sentence, an acronym, or (at a sentence start) a word the list spells as a name.
+  const isName = (token: Token): boolean =>
+    names.has(token) ||
+    token.acronym ||
+    (/^\p{Lu}/u.test(token.surface) && looksLikeName(token.word, lexicon));
+  const isAsked = (token: Token): boolean => asked.has(token.term) || asked.has(token.word);
+  return tokens.some((token, k) => {
+    if (!isName(token) || isAsked(token)) return false;
+    // A word of a name the question names by another of its words ("Vincent" of "Peng's op-ed").
+    if (sameName(text, tokens, k, isName).some(isAsked)) return false;
     // Unless the question asks for a possessor, a name describing something else is not the answer.
     if (!possessor && modifies(text, token)) return false;
     const known = thesaurus?.nameKinds?.(token.word);
     if (known === undefined || kinds.includes('person')) return true;
-    const place = thesaurus?.partsOfSpeech?.(token.word).includes('adj') === true;
-    return known.some((kind) => kinds.includes(kind)) || (place && kinds.includes('location'));
+    // A demonym (Australian) relates to a place: it answers "which country", not "where".
+    const demonym = !askedPlace && thesaurus?.partsOfSpeech?.(token.word).includes('adj') === true;
+    return known.some((kind) => kinds.includes(kind)) || (demonym && kinds.includes('location'));
   });
+}
+
+/** The other words of the capitalised name the k-th token is part of ("Vincent Peng"). */
+function sameName(
+  text: string,
+  tokens: readonly Token[],
+  k: number,
+  isName: (token: Token) => boolean,
+): Token[] {
+  const run: Token[] = [];
+  for (let j = k - 1; j >= 0; j -= 1) {
+    const left = tokens[j];
+    const right = tokens[j + 1];
+    if (
+      left === undefined ||
+      right === undefined ||
+      !isName(left) ||
+      !/^\s$/u.test(text.slice(left.end, right.start))
+    )
+      break;
+    run.push(left);
+  }
+  for (let j = k + 1; j < tokens.length; j += 1) {
+    const left = tokens[j - 1];
+    const right = tokens[j];
+    if (
+      left === undefined ||
+      right === undefined ||
+      !isName(right) ||
+      !/^\s$/u.test(text.slice(left.end, right.start))
+    )
+      break;
+    run.push(right);
+  }
+  return run;
 }
 
 /** Whether the question asks where (for a place), as nameKindAsked reads it. */
 export function asksWhere(question: string): boolean {
   const text = question.trim();
-  return WHERE.test(text) && !WHERE_NOT_PLACE.test(text) && !/\bor\b/iu.test(text);
+  return WHERE.test(text) && !WHERE_NOT_PLACE.test(text) && !OFFERS_ALTERNATIVES.test(text);
 }
 
-/** Whether the passage says where with a place phrase about something the question does not name. */
-function placePhrase(text: string, asked: ReadonlySet<string>): boolean {
+/**
+ * Whether the passage says where with a place phrase about something the question does not name:
+ * a preposition of place and a noun for a place ("in the harbour", "at the depot"), not "in fact"
+ * or "on the view".
+ */
+function placePhrase(text: string, asked: ReadonlySet<string>, lexicon: LexiconInfo | undefined): boolean {
   for (const match of text.matchAll(PLACE_PHRASE)) {
     const word = (match[1] ?? '').toLowerCase();
     const token = tokenize(word)[0];
-    if (token !== undefined && !asked.has(token.term) && !asked.has(token.word)) return true;
+    if (token === undefined || asked.has(token.term) || asked.has(token.word)) continue;
+    if (lexicon?.thesaurus?.kindsOf?.(token.word).includes('location') === true) return true;
   }
   return false;
 }
