@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asksAboutArticle, asksForTime, asksHowTo, figureAsked } from '../src/engine/intent.js';
-import { hasFigure, hasTimeExpression } from '../src/engine/signals.js';
+import {
+  asksAboutArticle,
+  asksForCalendarTime,
+  asksForTime,
+  asksHowTo,
+  figureAsked,
+} from '../src/engine/intent.js';
+import { hasCalendarTime, hasFigure, hasTimeExpression } from '../src/engine/signals.js';
 import { NO_SUCH_FIGURE, articleFactAnswer } from '../src/engine/strings.js';
 
 describe('figureAsked: questions that want a number, amount, share or price', () => {
@@ -283,4 +289,23 @@ describe('asksHowTo: questions that want instructions', () => {
     'how does huawei fix this',
     'Why do I care?',
   ])('%s → no', (question) => expect(asksHowTo(question)).toBe(false));
+});
+
+describe('calendar questions: the unit asked for and the times that give it', () => {
+  it.each([
+    ['What year was the law passed?', 'year'],
+    ["what's the exact date the pier opened", 'date'],
+    ['Which month did work begin?', 'month'],
+    ['When did work begin?', undefined],
+  ] as const)('%s → %s', (question, unit) => {
+    expect(asksForCalendarTime(question)).toBe(unit);
+  });
+
+  it('"last week" is no date, a year is no month, "the second anniversary" dates a year', () => {
+    expect(hasCalendarTime('It was announced last week.', 'date')).toBe(false);
+    expect(hasCalendarTime('It opened on 3 March.', 'date')).toBe(true);
+    expect(hasCalendarTime('It opened in 2019.', 'month')).toBe(false);
+    expect(hasCalendarTime('marking the second anniversary of the ban', 'year')).toBe(true);
+    expect(asksForTime("what's the exact date the pier opened")).toBe(true);
+  });
 });

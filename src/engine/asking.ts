@@ -85,7 +85,8 @@ export function timeAnswers(
   rules: RuleSwitches,
 ): Candidate[] | undefined {
   if (!rules.on('when-needs-time') || !asksForTime(question)) return undefined;
-  const says = asksForCalendarTime(question) ? hasCalendarTime : hasTimeExpression;
+  const unit = asksForCalendarTime(question);
+  const says = unit === undefined ? hasTimeExpression : (text: string) => hasCalendarTime(text, unit);
   return candidates.filter((c) => saysWhen(index.passages[c.doc]?.text ?? '', c.analysis, says));
 }
 

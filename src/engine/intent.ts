@@ -61,6 +61,7 @@ const TIME_FORMS: readonly RegExp[] = [
   /^(?:and\s+|so\s+|but\s+)?(?:since\s+|until\s+)?when\b/,
   /\bwhen\s+(?:did|was|were|is|are|will|would|does|do|has|have|had|could|can|should|might|exactly)\b/,
   /\b(?:what|which)\s+(?:year|month|day|date|week|time\s+of\s+year)\b/,
+  /\b(?:what|which)(?:'s|s|\s+is|\s+was)\s+the\s+(?:exact\s+|precise\s+|actual\s+)?(?:year|month|day|date)\b/,
   /\bhow\s+long\s+ago\b/,
   /\bin\s+what\s+year\b/,
 ];
@@ -208,12 +209,21 @@ export function figureAsked(question: string): FigureKind | undefined {
   return undefined;
 }
 
-/** "What year", "which month", "on what date": a calendar time, not an event it happened after. */
-const CALENDAR_FORMS = /\b(?:what|which)\s+(?:year|month|day|date)\b/;
+/** The calendar unit a question asks for. */
+export type CalendarUnit = 'year' | 'month' | 'date';
 
-/** Whether the question asks for a calendar time (a year, a month, a date) rather than any "when". */
-export function asksForCalendarTime(question: string): boolean {
-  return CALENDAR_FORMS.test(normalize(question));
+/**
+ * "What year", "which month", "what's the exact date": a calendar time, not an event it happened
+ * after; "the exact date" wants a day, which "last week" does not give.
+ */
+const CALENDAR_FORM =
+  /\b(?:what|which)(?:'s|s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?(?:exact\s+|precise\s+|actual\s+)?(year|month|day|date)\b/;
+
+/** The calendar unit the question asks for (a year, a month, a date), if it asks for one. */
+export function asksForCalendarTime(question: string): CalendarUnit | undefined {
+  const unit = CALENDAR_FORM.exec(normalize(question))?.[1];
+  if (unit === undefined) return undefined;
+  return unit === 'day' ? 'date' : (unit as CalendarUnit);
 }
 
 /**

@@ -3,7 +3,7 @@
  * word) or a time expression (a year, a month, "last week", "the second anniversary"). Used with
  * the question's intent (intent.ts): a figure question needs a figure, a "when" question prefers a time.
  */
-import type { FigureKind } from './intent.js';
+import type { CalendarUnit, FigureKind } from './intent.js';
 
 /**
  * A year on its own is a time, not an amount; a digit glued to letters is a name (5G, 3GPP, A380),
@@ -89,17 +89,31 @@ export function hasTimeExpression(text: string): boolean {
   return TEMPORAL_RELATION.test(text) || WHEN_CLAUSE.test(text) || hasCalendarTime(text);
 }
 
-/** A year, a month, a weekday, a date or a time relative to now ("last week"): what "what year" asks. */
-export function hasCalendarTime(text: string): boolean {
-  return (
-    YEAR_IN_TEXT.test(text) ||
-    MONTH.test(text) ||
-    MAY_MONTH.test(text) ||
-    WEEKDAY.test(text) ||
-    RELATIVE.test(text) ||
-    DATE.test(text)
-  );
+/**
+ * A calendar time of the unit asked for: for a year, a year or a time relative to now ("last year",
+ * "two years ago"); for a month, a month; for a date, a date, a weekday or a month with its day.
+ * Without a unit, any of them or "last week".
+ */
+export function hasCalendarTime(text: string, unit?: CalendarUnit): boolean {
+  const month = MONTH.test(text) || MAY_MONTH.test(text);
+  switch (unit) {
+    case 'year':
+      return YEAR_IN_TEXT.test(text) || RELATIVE_YEAR.test(text);
+    case 'month':
+      return month;
+    case 'date':
+      return DATE.test(text) || WEEKDAY.test(text) || DAY_OF_MONTH.test(text);
+    default:
+      return YEAR_IN_TEXT.test(text) || month || WEEKDAY.test(text) || RELATIVE.test(text) || DATE.test(text);
+  }
 }
+
+/** "Last year", "two years ago", "the second anniversary": a year given relative to now. */
+const RELATIVE_YEAR =
+  /\b(?:(?:last|next|this|past|previous)\s+year|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+years?\s+(?:ago|earlier|later|before|after)|anniversary)\b/i;
+/** "3 March", "March 3", "the 3rd of March": a day of a month. */
+const DAY_OF_MONTH =
+  /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b/;
 
 /**
  * A passage that addresses its reader ("you can…", "your meter") or tells the public what it may or
