@@ -85,6 +85,16 @@ describe('matchFacts on the real facts', () => {
     expect(whole('Which countries banned Huawei over espionage fears?')).not.toContain(true);
   });
 
+  it('reads "said no to" as rejected and "say yes to" as approve', () => {
+    const against = (question: string): string[] =>
+      matchFacts(question, facts, ALIASES)
+        .filter((m) => m.whole === true)
+        .map((m) => (m.fact.kind === 'decision' ? m.fact.status : ''));
+    expect(against('which countries said no to huawei')).toContain('decided-against');
+    const yes = matchFacts('did italy say yes to huawei?', facts, ALIASES)[0]?.fact;
+    expect(yes?.kind === 'decision' && yes.country).toBe('Italy');
+  });
+
   it('matches "arguments against …" by side, sharing words first', () => {
     const found = matchFacts('What are the arguments against trusting Huawei?', facts, ALIASES);
     expect(found.length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@
  */
 import type { AliasTable } from '../corpus/types.js';
 import { boundedEditDistance, maxEditsFor } from '../engine/fuzzy.js';
+import { readIdioms } from './idioms.js';
 import { aliasesOf, isRealCountryName } from './countries.js';
 import {
   ARGUMENT_CUES,
@@ -277,7 +278,8 @@ function matchWithIndex(
   limit: number,
   options: MatcherOptions,
 ): readonly FactMatch[] {
-  const tokens = correctNameTypos(tokenize(question), index, options.isEnglishWord);
+  // "Said no to" is rejected, "say yes to" approve: the status words the cues look for.
+  const tokens = correctNameTypos(tokenize(readIdioms(question)), index, options.isEnglishWord);
   // An acronym's term is marked apart from stems (text.ts), so "US" never reads as the cue "use".
   const stems = tokens.map((token) => token.stem);
   const has = (cues: readonly (readonly string[])[]): boolean =>
