@@ -177,7 +177,7 @@ describe('quality floors', () => {
     'second shared dev set, written blind (../shared/eval/dev-questions-2.json)',
     async () => {
       const report = evaluate(await engineFor('data'), questionsFrom(dev2));
-      // Measured 78.2% first right, 74.4% hit@1, 85.4% hit@3, 6/82 answerable refused, 21/24 out refused.
+      // Measured 80.9% first right, 76.8% hit@1, 86.6% hit@3, 6/82 answerable refused, 22/24 out refused.
       expect(report.firstRight / report.total).toBeGreaterThanOrEqual(0.75);
       expect(report.hit1 / report.answerable).toBeGreaterThanOrEqual(0.72);
       expect(report.hit3 / report.answerable).toBeGreaterThanOrEqual(0.82);
@@ -208,52 +208,62 @@ describe('quality floors', () => {
   /** Sets written this way, with floors a few questions under what was measured. */
   const keyedSets = [
     {
-      // Measured 75.0% first right, 74.7% hit@1, 84.0% hit@3, 6/75 answerable refused, 18/24 out refused.
+      // Measured 77.0% first right, 74.7% hit@1, 84.0% hit@3, 6/75 answerable refused, 20/24 out refused.
       file: 'test/questions-blind.json',
       floors: { firstRight: 0.72, hit1: 0.71, hit3: 0.8, falseRefusals: 8, outRefused: 0.62 },
     },
     {
-      // Measured 78.0% first right, 77.6% hit@1, 88.2% hit@3, 8/76 answerable refused, 19/24 out refused.
+      // Measured 81.0% first right, 78.9% hit@1, 88.2% hit@3, 8/76 answerable refused, 21/24 out refused.
       file: 'test/questions-blind-2.json',
       floors: { firstRight: 0.75, hit1: 0.74, hit3: 0.85, falseRefusals: 10, outRefused: 0.7 },
     },
     {
-      // Measured 74.0% first right, 75.0% hit@1, 82.9% hit@3, 7/76 answerable refused, 17/24 out refused.
+      // Measured 79.0% first right, 77.6% hit@1, 84.2% hit@3, 6/76 answerable refused, 20/24 out refused.
       file: 'test/questions-blind-3.json',
       floors: { firstRight: 0.71, hit1: 0.72, hit3: 0.8, falseRefusals: 9, outRefused: 0.62 },
     },
     {
-      // Held out until read: 77.0% first right, 79.7% hit@1, 87.8% hit@3, 5/74 answerable refused, 14/22 out refused.
+      // Measured 77.0% first right, 74.7% hit@1, 89.3% hit@3, 3/75 answerable refused, 18/22 out refused.
+      file: 'test/questions-blind-10.json',
+      floors: { firstRight: 0.74, hit1: 0.71, hit3: 0.86, falseRefusals: 5, outRefused: 0.72 },
+    },
+    {
+      // Measured 80.0% first right, 81.3% hit@1, 89.3% hit@3, 5/75 answerable refused, 16/22 out refused.
+      file: 'test/questions-blind-11.json',
+      floors: { firstRight: 0.77, hit1: 0.78, hit3: 0.86, falseRefusals: 7, outRefused: 0.63 },
+    },
+    {
+      // Measured 78.0% first right, 79.7% hit@1, 87.8% hit@3, 5/74 answerable refused, 15/22 out refused.
       file: 'test/questions-blind-8.json',
       floors: { firstRight: 0.74, hit1: 0.76, hit3: 0.84, falseRefusals: 7, outRefused: 0.55 },
     },
     {
-      // Held out until read: 75.0% first right, 73.0% hit@1, 82.4% hit@3, 4/74 answerable refused, 18/23 out refused.
+      // Measured 77.0% first right, 74.3% hit@1, 82.4% hit@3, 4/74 answerable refused, 19/23 out refused.
       file: 'test/questions-blind-9.json',
       floors: { firstRight: 0.72, hit1: 0.7, hit3: 0.79, falseRefusals: 6, outRefused: 0.7 },
     },
     {
-      // Held out: 75.0% first right, 79.2% hit@1, 87.5% hit@3, 6/72 answerable refused, 14/24 out refused.
+      // Measured 79.0% first right, 80.6% hit@1, 87.5% hit@3, 6/72 answerable refused, 17/24 out refused.
       file: 'test/questions-blind-6.json',
       floors: { firstRight: 0.72, hit1: 0.76, hit3: 0.84, falseRefusals: 8, outRefused: 0.5 },
     },
     {
-      // Held out: 78.0% first right, 78.9% hit@1, 84.2% hit@3, 9/76 answerable refused, 17/22 out refused.
+      // Measured 80.0% first right, 80.3% hit@1, 85.5% hit@3, 8/76 answerable refused, 18/22 out refused.
       file: 'test/questions-blind-7.json',
       floors: { firstRight: 0.75, hit1: 0.75, hit3: 0.81, falseRefusals: 11, outRefused: 0.68 },
     },
     {
-      // Held out until read (66.0% first right); now 70.0%, 73.7% hit@1, 85.5% hit@3, 6/76 refused, 13/23 out refused.
+      // Measured 74.0% first right, 76.3% hit@1, 86.8% hit@3, 5/76 answerable refused, 15/23 out refused.
       file: 'test/questions-blind-4.json',
       floors: { firstRight: 0.63, hit1: 0.68, hit3: 0.81, falseRefusals: 9, outRefused: 0.43 },
     },
     {
-      // Held out until read (73.0% first right); now 75.0%, 76.9% hit@1, 85.9% hit@3, 9/78 refused, 14/21 out refused.
+      // Measured 79.0% first right, 80.8% hit@1, 88.5% hit@3, 7/78 answerable refused, 15/21 out refused.
       file: 'test/questions-blind-5.json',
       floors: { firstRight: 0.7, hit1: 0.72, hit3: 0.82, falseRefusals: 11, outRefused: 0.55 },
     },
     {
-      // Measured 74.2% first right, 76.8% hit@1, 82.6% hit@3, 4/69 answerable refused, 30/42 out refused.
+      // Measured 75.0% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 30/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
     },

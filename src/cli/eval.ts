@@ -45,6 +45,8 @@ const DEFAULT_SETS = {
   blind7: path.join(ROOT, 'test', 'questions-blind-7.json'),
   blind8: path.join(ROOT, 'test', 'questions-blind-8.json'),
   blind9: path.join(ROOT, 'test', 'questions-blind-9.json'),
+  blind10: path.join(ROOT, 'test', 'questions-blind-10.json'),
+  blind11: path.join(ROOT, 'test', 'questions-blind-11.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -168,6 +170,16 @@ export function defaultSets(): EvalSet[] {
     name: 'blind helper 9 (test/questions-blind-9.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.blind9),
+  });
+  sets.push({
+    name: 'blind helper 10 (test/questions-blind-10.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind10),
+  });
+  sets.push({
+    name: 'blind helper 11 (test/questions-blind-11.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind11),
   });
   sets.push({
     name: 'probes (test/questions-probes.json)',
@@ -310,6 +322,8 @@ function shortName(name: string): string {
     .replace(' helper 7 (test/questions-blind-7.json)', '-7')
     .replace(' helper 8 (test/questions-blind-8.json)', '-8')
     .replace(' helper 9 (test/questions-blind-9.json)', '-9')
+    .replace(' helper 10 (test/questions-blind-10.json)', '-10')
+    .replace(' helper 11 (test/questions-blind-11.json)', '-11')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
