@@ -178,29 +178,14 @@ function sameName(
   isName: (token: Token) => boolean,
 ): Token[] {
   const run: Token[] = [];
-  for (let j = k - 1; j >= 0; j -= 1) {
-    const left = tokens[j];
-    const right = tokens[j + 1];
-    if (
-      left === undefined ||
-      right === undefined ||
-      !isName(left) ||
-      !/^\s$/u.test(text.slice(left.end, right.start))
-    )
-      break;
-    run.push(left);
-  }
-  for (let j = k + 1; j < tokens.length; j += 1) {
-    const left = tokens[j - 1];
-    const right = tokens[j];
-    if (
-      left === undefined ||
-      right === undefined ||
-      !isName(right) ||
-      !/^\s$/u.test(text.slice(left.end, right.start))
-    )
-      break;
-    run.push(right);
+  for (const step of [-1, 1]) {
+    for (let j = k + step; j >= 0 && j < tokens.length; j += step) {
+      const word = tokens[j];
+      const [left, right] = step < 0 ? [word, tokens[j + 1]] : [tokens[j - 1], word];
+      if (word === undefined || left === undefined || right === undefined || !isName(word)) break;
+      if (!/^\s$/u.test(text.slice(left.end, right.start))) break;
+      run.push(word);
+    }
   }
   return run;
 }
