@@ -140,6 +140,15 @@ describe('"which newspaper" questions (rule which-needs-name)', () => {
     });
   });
 
+  it('take a lower-case "us" in the question for the US the passage names ("huawei\'s us factory")', () => {
+    const factories = memoryCorpus([
+      'The ferry operator promised to open a US factory and a depot.',
+      'Fishermen fear the terminal will take over their moorings.',
+    ]);
+    const result = createEngine(factories, { lexicon }).search("where would the operator's us factory be?");
+    expect(result).toMatchObject({ kind: 'no-match', reason: NO_SUCH_PLACE });
+  });
+
   it('leave questions that ask for no name alone', () => {
     expect(top(ask('Why did residents oppose the terminal?'))).toBe(4);
     expect(top(ask('What will the ferry operator license?'))).toBe(

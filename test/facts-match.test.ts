@@ -85,6 +85,12 @@ describe('matchFacts on the real facts', () => {
     expect(whole('Which countries banned Huawei over espionage fears?')).not.toContain(true);
   });
 
+  it('reads a chat spelling of the opening question word as the word ("wat did italy decide")', () => {
+    const first = matchFacts('wat did italy decide abt huawei', facts, ALIASES)[0];
+    expect(first?.fact.kind === 'decision' && first.fact.country).toBe('Italy');
+    expect(first?.whole).toBe(true);
+  });
+
   it('reads "said no to" as rejected and "say yes to" as approve', () => {
     const against = (question: string): string[] =>
       matchFacts(question, facts, ALIASES)

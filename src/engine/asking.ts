@@ -8,6 +8,7 @@ import type { Corpus } from '../corpus/types.js';
 import type { InvertedIndex } from './index-build.js';
 import { asksAboutArticle, asksForCalendarTime, asksForTime, asksHowTo, figureAsked } from './intent.js';
 import type { LexiconInfo } from './lexicon-info.js';
+import { respellQuestionWord } from './chat-words.js';
 import { extractQuestion } from './message.js';
 import { nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
 import type { ParsedQuery } from './query.js';
@@ -38,27 +39,6 @@ export function readMessage(message: string, rules: RuleSwitches): ReadMessage {
   const alternatives = rules.on('questions-apart') ? (read.alternatives ?? []) : [];
   const question = respellQuestionWord(read.question);
   return { question, asked: shown ? { asked: read.question } : {}, alternatives };
-}
-
-/**
- * Chat spellings of the question word a question opens with ("wen did australia ban huawei", "y did
- * italy agree"): read as the word, so the question is read for what it asks ("when": a time) and the
- * spelling is not taken for a word of its own ("wen" is also a noun, a cyst).
- */
-const CHAT_QUESTION_WORDS: Readonly<Record<string, string>> = {
-  wen: 'when',
-  wat: 'what',
-  wut: 'what',
-  wht: 'what',
-  hw: 'how',
-  y: 'why',
-  wy: 'why',
-  wher: 'where',
-  wich: 'which',
-};
-
-function respellQuestionWord(question: string): string {
-  return question.replace(/^([a-z]+)(?=\s)/u, (word) => CHAT_QUESTION_WORDS[word] ?? word);
 }
 
 /**

@@ -244,7 +244,8 @@ const NAME_AFTER = /^\s\p{Lu}[\p{L}\p{N}-]*/u;
 /** The index terms and words the question already names, with every form and alias it matches by. */
 export function questionTerms(parsed: ParsedQuery, index: InvertedIndex, question: string): Set<string> {
   const asked = new Set<string>();
-  for (const token of tokenize(question)) {
+  // Stop words too: a lower-case "us" ("huawei's us factory") is the US the passage writes in capitals.
+  for (const token of tokenize(question, { keepStopwords: true })) {
     asked.add(token.term);
     asked.add(token.word);
   }

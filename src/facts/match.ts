@@ -9,6 +9,7 @@
  */
 import type { AliasTable } from '../corpus/types.js';
 import { boundedEditDistance, maxEditsFor } from '../engine/fuzzy.js';
+import { respellQuestionWord } from '../engine/chat-words.js';
 import { readIdioms } from './idioms.js';
 import { aliasesOf, isRealCountryName } from './countries.js';
 import {
@@ -279,7 +280,8 @@ function matchWithIndex(
   options: MatcherOptions,
 ): readonly FactMatch[] {
   // "Said no to" is rejected, "say yes to" approve: the status words the cues look for.
-  const tokens = correctNameTypos(tokenize(readIdioms(question)), index, options.isEnglishWord);
+  const read = readIdioms(respellQuestionWord(question.trim()));
+  const tokens = correctNameTypos(tokenize(read), index, options.isEnglishWord);
   // An acronym's term is marked apart from stems (text.ts), so "US" never reads as the cue "use".
   const stems = tokens.map((token) => token.stem);
   const has = (cues: readonly (readonly string[])[]): boolean =>
