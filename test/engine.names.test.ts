@@ -142,7 +142,7 @@ describe('"which newspaper" questions (rule which-needs-name)', () => {
 
   it('take a lower-case "us" in the question for the US the passage names ("huawei\'s us factory")', () => {
     const factories = memoryCorpus([
-      'The ferry operator promised to open a US factory and a depot.',
+      'The ferry operator promised to open a new factory in the US.',
       'Fishermen fear the terminal will take over their moorings.',
     ]);
     const result = createEngine(factories, { lexicon }).search("where would the operator's us factory be?");
