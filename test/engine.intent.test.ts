@@ -7,7 +7,8 @@ import {
   asksHowTo,
   figureAsked,
 } from '../src/engine/intent.js';
-import { hasCalendarTime, hasFigure, hasTimeExpression } from '../src/engine/signals.js';
+import { countsThing, hasCalendarTime, hasFigure, hasTimeExpression } from '../src/engine/signals.js';
+import { stem } from '../src/engine/tokenize.js';
 import { NO_SUCH_FIGURE, articleFactAnswer } from '../src/engine/strings.js';
 
 describe('figureAsked: questions that want a number, amount, share or price', () => {
@@ -307,5 +308,17 @@ describe('calendar questions: the unit asked for and the times that give it', ()
     expect(hasCalendarTime('It opened in 2019.', 'month')).toBe(false);
     expect(hasCalendarTime('marking the second anniversary of the ban', 'year')).toBe(true);
     expect(asksForTime("what's the exact date the pier opened")).toBe(true);
+  });
+});
+
+describe('countsThing: a number with the counted noun after it', () => {
+  const stems = (words: string[]) => new Set(words.map((w) => stem(w)));
+  it.each([
+    ['The terminal will employ 300 people.', ['people'], true],
+    ['Three large container ships sank.', ['ships'], true],
+    ['in all the thousands of words unleashed by executives', ['countries'], false],
+    ['Both Malaysia and Italy are set to approve it.', ['countries'], false],
+  ] as const)('%s (%j) → %s', (text, counted, expected) => {
+    expect(countsThing(text, stems([...counted]), stem)).toBe(expected);
   });
 });

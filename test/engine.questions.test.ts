@@ -100,6 +100,14 @@ describe('questions asking for a figure', () => {
     expect(top(result)).toBe(6);
   });
 
+  it('count the thing asked about: "how many ferries" is not answered by "300 people"', () => {
+    expect(top(search('How many people will the terminal employ?'))).toBe(3);
+    expect(search('How many ferries will use the terminal?')).toMatchObject({
+      kind: 'no-match',
+      reason: NO_SUCH_FIGURE,
+    });
+  });
+
   it('leave questions that ask for no figure alone', () => {
     expect(top(search('What do fishermen fear about the ferry terminal?'))).toBe(6);
   });

@@ -6,7 +6,14 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import type { InvertedIndex } from './index-build.js';
-import { asksAboutArticle, asksForCalendarTime, asksForTime, asksHowTo, figureAsked } from './intent.js';
+import {
+  asksAboutArticle,
+  asksForCalendarTime,
+  asksForTime,
+  asksHowTo,
+  countedWords,
+  figureAsked,
+} from './intent.js';
 import type { LexiconInfo } from './lexicon-info.js';
 import { respellQuestionWord } from './chat-words.js';
 import { extractQuestion } from './message.js';
@@ -15,7 +22,8 @@ import type { ParsedQuery } from './query.js';
 import type { Candidate } from './rerank.js';
 import type { RuleSwitches } from './rules.js';
 import type { SentenceAnalysis } from './sentence-scores.js';
-import { addressesReader, hasCalendarTime, hasFigure, hasTimeExpression } from './signals.js';
+import { addressesReader, countsThing, hasCalendarTime, hasFigure, hasTimeExpression } from './signals.js';
+import { STOPWORDS, stem } from './tokenize.js';
 import { articleFactAnswer } from './strings.js';
 
 /** A question about "the article" is answered from the files' records only when it can mean few. */
@@ -136,5 +144,18 @@ export function figureAnswers(
 ): Candidate[] | undefined {
   const kind = rules.on('figure-needs-number') ? figureAsked(question) : undefined;
   if (kind === undefined) return undefined;
-  return candidates.filter((c) => hasFigure(index.passages[c.doc]?.text ?? '', kind));
+  // "How many countries": a count of countries, not "thousands of words" in the same passage.
+  const counted =
+    kind === 'count'
+      ? new Set(
+          countedWords(question)
+            .map((w) => stem(w))
+            .filter((t) => !STOPWORDS.has(t)),
+        )
+      : undefined;
+  return candidates.filter((c) => {
+    const text = index.passages[c.doc]?.text ?? '';
+    if (!hasFigure(text, kind)) return false;
+    return counted === undefined || counted.size === 0 || countsThing(text, counted, stem);
+  });
 }

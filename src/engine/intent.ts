@@ -209,6 +209,15 @@ export function figureAsked(question: string): FigureKind | undefined {
   return undefined;
 }
 
+/** The words right after "how many": what is counted ("how many 5G base stations" → 5g, base, stations). */
+export function countedWords(question: string): string[] {
+  const match = /\bhow\s+many\s+((?:[\p{L}\p{N}'’-]+\s*){1,3})/u.exec(normalize(question));
+  return (match?.[1] ?? '')
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+}
+
 /** The calendar unit a question asks for. */
 export type CalendarUnit = 'year' | 'month' | 'date';
 

@@ -93,7 +93,7 @@ export const RULES = [
   {
     name: 'figure-needs-number',
     kind: 'abstention',
-    why: 'A question asking how many, how much, what share or what price is answered only by a passage that gives a figure; a passage on the subject without one does not answer it.',
+    why: 'A question asking how many, how much, what share or what price is answered only by a passage that gives a figure, and "how many X" by a count of X ("thousands of words" does not count countries); a passage on the subject without one does not answer it.',
   },
   {
     name: 'when-needs-time',

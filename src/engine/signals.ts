@@ -126,3 +126,25 @@ const TELLS_THE_PUBLIC =
 export function addressesReader(text: string): boolean {
   return ADDRESSES_READER.test(text) || TELLS_THE_PUBLIC.test(text);
 }
+
+/**
+ * A count of the thing counted ("300 people", "three ships", "thousands of words" counts words):
+ * a number or count word with a word of `counted` (index terms) among the next few words.
+ */
+export function countsThing(
+  text: string,
+  counted: ReadonlySet<string>,
+  termOf: (word: string) => string,
+): boolean {
+  const words = text.split(/[^\p{L}\p{N}$€£¥₹%.,/-]+/u).filter((w) => w !== '');
+  return words.some((word, k) => {
+    const bare = word.replace(/[.,]+$/u, '');
+    const number = /^[$€£¥₹]?\d/u.test(bare) && !/^(?:1[5-9]|20)\d\d$/u.test(bare);
+    if (!number && !COUNT_WORD.test(bare) && !MAGNITUDE_WORD.test(bare)) return false;
+    return words
+      .slice(k + 1, k + 1 + COUNT_REACH)
+      .some((next) => counted.has(termOf(next.replace(/[.,]+$/u, '').toLowerCase())));
+  });
+}
+/** "Three large container ships": the counted noun comes within this many words of its number. */
+const COUNT_REACH = 4;
