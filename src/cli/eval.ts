@@ -47,6 +47,8 @@ const DEFAULT_SETS = {
   blind9: path.join(ROOT, 'test', 'questions-blind-9.json'),
   blind10: path.join(ROOT, 'test', 'questions-blind-10.json'),
   blind11: path.join(ROOT, 'test', 'questions-blind-11.json'),
+  blind12: path.join(ROOT, 'test', 'questions-blind-12.json'),
+  blind13: path.join(ROOT, 'test', 'questions-blind-13.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -180,6 +182,16 @@ export function defaultSets(): EvalSet[] {
     name: 'blind helper 11 (test/questions-blind-11.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.blind11),
+  });
+  sets.push({
+    name: 'blind helper 12 (test/questions-blind-12.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind12),
+  });
+  sets.push({
+    name: 'blind helper 13 (test/questions-blind-13.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind13),
   });
   sets.push({
     name: 'probes (test/questions-probes.json)',
@@ -324,6 +336,8 @@ function shortName(name: string): string {
     .replace(' helper 9 (test/questions-blind-9.json)', '-9')
     .replace(' helper 10 (test/questions-blind-10.json)', '-10')
     .replace(' helper 11 (test/questions-blind-11.json)', '-11')
+    .replace(' helper 12 (test/questions-blind-12.json)', '-12')
+    .replace(' helper 13 (test/questions-blind-13.json)', '-13')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')

@@ -132,6 +132,21 @@ export function nameAnswers(
   );
 }
 
+/** The index terms of what a "how many" question counts, with every variant of those words. */
+function countedTerms(question: string, parsed: ParsedQuery, index: InvertedIndex): Set<string> {
+  const words = countedWords(question).filter((w) => !STOPWORDS.has(w));
+  const counted = new Set(words.map((w) => stem(w)));
+  for (const concept of parsed.concepts) {
+    if (!concept.words.some((w) => words.includes(w))) continue;
+    for (const variant of concept.variants)
+      for (const term of variant.terms) {
+        const written = index.terms[term];
+        if (written !== undefined) counted.add(written);
+      }
+  }
+  return counted;
+}
+
 /**
  * For a question asking for a figure, the candidates that give that kind of figure (rule
  * figure-needs-number); undefined when the question asks for none.
@@ -140,19 +155,14 @@ export function figureAnswers(
   index: InvertedIndex,
   candidates: readonly Candidate[],
   question: string,
+  parsed: ParsedQuery,
   rules: RuleSwitches,
 ): Candidate[] | undefined {
   const kind = rules.on('figure-needs-number') ? figureAsked(question) : undefined;
   if (kind === undefined) return undefined;
-  // "How many countries": a count of countries, not "thousands of words" in the same passage.
-  const counted =
-    kind === 'count'
-      ? new Set(
-          countedWords(question)
-            .map((w) => stem(w))
-            .filter((t) => !STOPWORDS.has(t)),
-        )
-      : undefined;
+  // "How many countries": a count of countries (or of what the question's words for it stand for:
+  // riders → boardings), not "thousands of words" in the same passage.
+  const counted = kind === 'count' ? countedTerms(question, parsed, index) : undefined;
   return candidates.filter((c) => {
     const text = index.passages[c.doc]?.text ?? '';
     if (!hasFigure(text, kind)) return false;

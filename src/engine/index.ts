@@ -148,7 +148,7 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     if (instructions !== undefined && !((instructions[0]?.coverage ?? 0) >= minCoverage))
       return refused(NO_INSTRUCTIONS);
     // A question asking for a number is answered only by a passage that gives one.
-    const figures = figureAnswers(index, reranked, question, rules);
+    const figures = figureAnswers(index, reranked, question, parsed, rules);
     if (figures !== undefined && !((figures[0]?.coverage ?? 0) >= minCoverage))
       return refused(NO_SUCH_FIGURE);
     // A "when" question is answered only by a passage that says when.
