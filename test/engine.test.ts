@@ -50,6 +50,14 @@ describe('retrieval on the article (paragraph of the best result)', () => {
     expect(hit.passage.text).toContain('Looking up');
   });
 
+  it('counts the words for a caption fully on the caption: "whats the caption on the pic say"', () => {
+    for (const question of ['wots the caption on the pic say', 'what does the caption say']) {
+      const hit = top(engine.search(question));
+      expect(hit.passage.kind).toBe('caption');
+    }
+    expect(top(engine.search('What does the photo caption say?')).coverage ?? 0).toBeGreaterThan(0.9);
+  });
+
   it('never returns the promo block', () => {
     const result = engine.search('Interested in Asia? Check out our dedicated content channel');
     const texts = result.kind === 'answer' ? result.results.map((h) => h.passage.text) : [];

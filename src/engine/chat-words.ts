@@ -6,6 +6,9 @@
  */
 const CHAT_QUESTION_WORDS: Readonly<Record<string, string>> = {
   wen: 'when',
+  wots: "what's",
+  wats: "what's",
+  wuts: "what's",
   wat: 'what',
   wut: 'what',
   wht: 'what',

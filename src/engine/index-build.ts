@@ -38,6 +38,11 @@ export interface InvertedIndex {
   readonly fuzzy: FuzzyIndex;
   /** Term ids of each passage's article title, section heading and caption label (context for coverage). */
   readonly contextTerms: readonly ReadonlySet<number>[];
+  /**
+   * Term ids of the words a reader uses for a caption (caption, photo, image, picture): on a caption
+   * they name the passage itself, so they count fully there, not as context.
+   */
+  readonly captionLabel: ReadonlySet<number>;
   /** Postings of the section-heading and caption-label terms (context for ranking), compressed-row. */
   readonly contextStart: Int32Array;
   readonly contextDoc: Int32Array;
@@ -186,6 +191,7 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     surfaceTerm,
     fuzzy: new FuzzyIndex(surfaces, surfaceTerm),
     contextTerms,
+    captionLabel: new Set(termsOfHeading(CAPTION_LABEL)),
     contextStart,
     contextDoc,
   };

@@ -38,9 +38,11 @@ export function conceptCover(index: InvertedIndex, c: Concept, doc: number, cont
   let best = 0;
   const previous = index.previousDoc[doc] ?? -1;
   const contextTerms = index.contextTerms[doc];
+  const caption = index.passages[doc]?.kind === 'caption';
   for (const variant of c.variants) {
     const credit = variant.cover ?? variant.weight;
     if (variant.terms.every((t) => docHasTerm(index, doc, t))) best = Math.max(best, credit);
+    else if (caption && variant.terms.every((t) => index.captionLabel.has(t))) best = Math.max(best, credit);
     else if (
       variant.terms.every(
         (t) =>
