@@ -223,6 +223,16 @@ describe('quality floors', () => {
       floors: { firstRight: 0.71, hit1: 0.72, hit3: 0.8, falseRefusals: 9, outRefused: 0.62 },
     },
     {
+      // Measured 77.0% first right, 77.6% hit@1, 86.8% hit@3, 3/76 answerable refused, 13/19 out refused.
+      file: 'test/questions-blind-14.json',
+      floors: { firstRight: 0.74, hit1: 0.74, hit3: 0.83, falseRefusals: 5, outRefused: 0.6 },
+    },
+    {
+      // Measured 78.0% first right, 78.7% hit@1, 84.0% hit@3, 6/75 answerable refused, 18/23 out refused.
+      file: 'test/questions-blind-15.json',
+      floors: { firstRight: 0.75, hit1: 0.75, hit3: 0.81, falseRefusals: 8, outRefused: 0.7 },
+    },
+    {
       // Measured 78.0% first right, 78.9% hit@1, 86.8% hit@3, 7/76 answerable refused, 17/23 out refused.
       file: 'test/questions-blind-12.json',
       floors: { firstRight: 0.75, hit1: 0.75, hit3: 0.83, falseRefusals: 9, outRefused: 0.65 },

@@ -49,6 +49,8 @@ const DEFAULT_SETS = {
   blind11: path.join(ROOT, 'test', 'questions-blind-11.json'),
   blind12: path.join(ROOT, 'test', 'questions-blind-12.json'),
   blind13: path.join(ROOT, 'test', 'questions-blind-13.json'),
+  blind14: path.join(ROOT, 'test', 'questions-blind-14.json'),
+  blind15: path.join(ROOT, 'test', 'questions-blind-15.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -192,6 +194,16 @@ export function defaultSets(): EvalSet[] {
     name: 'blind helper 13 (test/questions-blind-13.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.blind13),
+  });
+  sets.push({
+    name: 'blind helper 14 (test/questions-blind-14.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind14),
+  });
+  sets.push({
+    name: 'blind helper 15 (test/questions-blind-15.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind15),
   });
   sets.push({
     name: 'probes (test/questions-probes.json)',
@@ -338,6 +350,8 @@ function shortName(name: string): string {
     .replace(' helper 11 (test/questions-blind-11.json)', '-11')
     .replace(' helper 12 (test/questions-blind-12.json)', '-12')
     .replace(' helper 13 (test/questions-blind-13.json)', '-13')
+    .replace(' helper 14 (test/questions-blind-14.json)', '-14')
+    .replace(' helper 15 (test/questions-blind-15.json)', '-15')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
