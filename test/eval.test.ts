@@ -208,7 +208,7 @@ describe('quality floors', () => {
   /** Sets written this way, with floors a few questions under what was measured. */
   const keyedSets = [
     {
-      // Measured 77.0% first right, 74.7% hit@1, 84.0% hit@3, 6/75 answerable refused, 20/24 out refused.
+      // Measured 78.0% first right, 76.0% hit@1, 84.0% hit@3, 6/75 answerable refused, 20/24 out refused.
       file: 'test/questions-blind.json',
       floors: { firstRight: 0.72, hit1: 0.71, hit3: 0.8, falseRefusals: 8, outRefused: 0.62 },
     },
@@ -233,32 +233,32 @@ describe('quality floors', () => {
       floors: { firstRight: 0.75, hit1: 0.75, hit3: 0.81, falseRefusals: 8, outRefused: 0.7 },
     },
     {
-      // Measured 78.0% first right, 78.9% hit@1, 86.8% hit@3, 7/76 answerable refused, 17/23 out refused.
+      // Measured 79.0% first right, 80.3% hit@1, 88.2% hit@3, 6/76 answerable refused, 17/23 out refused.
       file: 'test/questions-blind-12.json',
       floors: { firstRight: 0.75, hit1: 0.75, hit3: 0.83, falseRefusals: 9, outRefused: 0.65 },
     },
     {
-      // Measured 77.0% first right, 77.3% hit@1, 85.3% hit@3, 7/75 answerable refused, 18/23 out refused.
+      // Measured 78.0% first right, 78.7% hit@1, 86.7% hit@3, 6/75 answerable refused, 18/23 out refused.
       file: 'test/questions-blind-13.json',
       floors: { firstRight: 0.74, hit1: 0.74, hit3: 0.82, falseRefusals: 9, outRefused: 0.7 },
     },
     {
-      // Measured 77.0% first right, 74.7% hit@1, 89.3% hit@3, 3/75 answerable refused, 18/22 out refused.
+      // Measured 80.0% first right, 77.3% hit@1, 89.3% hit@3, 3/75 answerable refused, 19/22 out refused.
       file: 'test/questions-blind-10.json',
       floors: { firstRight: 0.74, hit1: 0.71, hit3: 0.86, falseRefusals: 5, outRefused: 0.72 },
     },
     {
-      // Measured 80.0% first right, 81.3% hit@1, 89.3% hit@3, 5/75 answerable refused, 16/22 out refused.
+      // Measured 82.0% first right, 82.7% hit@1, 89.3% hit@3, 5/75 answerable refused, 17/22 out refused.
       file: 'test/questions-blind-11.json',
       floors: { firstRight: 0.77, hit1: 0.78, hit3: 0.86, falseRefusals: 7, outRefused: 0.63 },
     },
     {
-      // Measured 78.0% first right, 79.7% hit@1, 87.8% hit@3, 5/74 answerable refused, 15/22 out refused.
+      // Measured 79.0% first right, 79.7% hit@1, 87.8% hit@3, 5/74 answerable refused, 16/22 out refused.
       file: 'test/questions-blind-8.json',
       floors: { firstRight: 0.74, hit1: 0.76, hit3: 0.84, falseRefusals: 7, outRefused: 0.55 },
     },
     {
-      // Measured 77.0% first right, 74.3% hit@1, 82.4% hit@3, 4/74 answerable refused, 19/23 out refused.
+      // Measured 78.0% first right, 75.7% hit@1, 82.4% hit@3, 4/74 answerable refused, 19/23 out refused.
       file: 'test/questions-blind-9.json',
       floors: { firstRight: 0.72, hit1: 0.7, hit3: 0.79, falseRefusals: 6, outRefused: 0.7 },
     },
@@ -273,17 +273,17 @@ describe('quality floors', () => {
       floors: { firstRight: 0.75, hit1: 0.75, hit3: 0.81, falseRefusals: 11, outRefused: 0.68 },
     },
     {
-      // Measured 74.0% first right, 76.3% hit@1, 86.8% hit@3, 5/76 answerable refused, 15/23 out refused.
+      // Measured 77.0% first right, 78.9% hit@1, 88.2% hit@3, 4/76 answerable refused, 16/23 out refused.
       file: 'test/questions-blind-4.json',
       floors: { firstRight: 0.63, hit1: 0.68, hit3: 0.81, falseRefusals: 9, outRefused: 0.43 },
     },
     {
-      // Measured 79.0% first right, 80.8% hit@1, 88.5% hit@3, 7/78 answerable refused, 15/21 out refused.
+      // Measured 81.0% first right, 82.1% hit@1, 88.5% hit@3, 7/78 answerable refused, 16/21 out refused.
       file: 'test/questions-blind-5.json',
       floors: { firstRight: 0.7, hit1: 0.72, hit3: 0.82, falseRefusals: 11, outRefused: 0.55 },
     },
     {
-      // Measured 75.0% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 30/42 out refused.
+      // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
     },
