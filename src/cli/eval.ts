@@ -51,6 +51,8 @@ const DEFAULT_SETS = {
   blind13: path.join(ROOT, 'test', 'questions-blind-13.json'),
   blind14: path.join(ROOT, 'test', 'questions-blind-14.json'),
   blind15: path.join(ROOT, 'test', 'questions-blind-15.json'),
+  blind16: path.join(ROOT, 'test', 'questions-blind-16.json'),
+  blind17: path.join(ROOT, 'test', 'questions-blind-17.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -206,6 +208,16 @@ export function defaultSets(): EvalSet[] {
     questions: readQuestions(DEFAULT_SETS.blind15),
   });
   sets.push({
+    name: 'blind helper 16 (test/questions-blind-16.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind16),
+  });
+  sets.push({
+    name: 'blind helper 17 (test/questions-blind-17.json)',
+    data: DEFAULT_SETS.data,
+    questions: readQuestions(DEFAULT_SETS.blind17),
+  });
+  sets.push({
     name: 'probes (test/questions-probes.json)',
     data: DEFAULT_SETS.data,
     questions: readQuestions(DEFAULT_SETS.probes),
@@ -352,6 +364,8 @@ function shortName(name: string): string {
     .replace(' helper 13 (test/questions-blind-13.json)', '-13')
     .replace(' helper 14 (test/questions-blind-14.json)', '-14')
     .replace(' helper 15 (test/questions-blind-15.json)', '-15')
+    .replace(' helper 16 (test/questions-blind-16.json)', '-16')
+    .replace(' helper 17 (test/questions-blind-17.json)', '-17')
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
