@@ -292,6 +292,20 @@ function kindsOfName(files: Files, word: string): NamedKind[] | undefined {
   return senses.length === 0 ? undefined : namedRoots(files, senses);
 }
 
+/**
+ * Per-word results kept up to CACHE_LIMIT words (lookups are binary searches, but words repeat), an
+ * undefined result included.
+ */
+function memo<T>(): (word: string, compute: () => T) => T {
+  const cache = new Map<string, T>();
+  return (word, compute) => {
+    if (cache.has(word)) return cache.get(word) as T;
+    const found = compute();
+    if (cache.size < CACHE_LIMIT) cache.set(word, found);
+    return found;
+  };
+}
+
 /** A single plain word (WordNet writes collocations with underscores; the engine matches words). */
 const PLAIN_LEMMA = /^[a-z]+$/;
 
@@ -340,9 +354,9 @@ function relatedWords(files: Files, word: string): RelatedWord[] {
  */
 export function loadWordNet(): Thesaurus {
   let files: Files | undefined;
-  const cache = new Map<string, readonly RelatedWord[]>();
-  const kindCache = new Map<string, readonly NamedKind[]>();
-  const nameCache = new Map<string, readonly NamedKind[] | 'unknown'>();
+  const related = memo<readonly RelatedWord[]>();
+  const kinds = memo<readonly NamedKind[]>();
+  const names = memo<readonly NamedKind[] | undefined>();
   const partsOfSpeech = (word: string): readonly PartOfSpeech[] => {
     if (!PLAIN_LEMMA.test(word) || word.length < 2) return [];
     files ??= readFiles();
@@ -393,21 +407,11 @@ export function loadWordNet(): Thesaurus {
     },
     kindsOf(word: string): readonly NamedKind[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
-      const cached = kindCache.get(word);
-      if (cached !== undefined) return cached;
-      files ??= readFiles();
-      const found = kindsOfNoun(files, word);
-      if (kindCache.size < CACHE_LIMIT) kindCache.set(word, found);
-      return found;
+      return kinds(word, () => kindsOfNoun((files ??= readFiles()), word));
     },
     nameKinds(word: string): readonly NamedKind[] | undefined {
       if (!PLAIN_LEMMA.test(word) || word.length < 2) return undefined;
-      const cached = nameCache.get(word);
-      if (cached !== undefined) return cached === 'unknown' ? undefined : cached;
-      files ??= readFiles();
-      const found = kindsOfName(files, word);
-      if (nameCache.size < CACHE_LIMIT) nameCache.set(word, found ?? 'unknown');
-      return found;
+      return names(word, () => kindsOfName((files ??= readFiles()), word));
     },
     narrower(word: string): readonly string[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
@@ -427,12 +431,7 @@ export function loadWordNet(): Thesaurus {
     },
     related(word: string): readonly RelatedWord[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];
-      const cached = cache.get(word);
-      if (cached !== undefined) return cached;
-      files ??= readFiles();
-      const found = relatedWords(files, word);
-      if (cache.size < CACHE_LIMIT) cache.set(word, found);
-      return found;
+      return related(word, () => relatedWords((files ??= readFiles()), word));
     },
   };
 }

@@ -17,7 +17,8 @@ import {
 import type { LexiconInfo } from './lexicon-info.js';
 import { respellQuestionWord } from './chat-words.js';
 import { extractQuestion } from './message.js';
-import { nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
+import { addVariantTerms, nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
+import type { NameAsked } from './names.js';
 import type { ParsedQuery } from './query.js';
 import type { Candidate } from './rerank.js';
 import type { RuleSwitches } from './rules.js';
@@ -113,8 +114,8 @@ export function instructionAnswers(
 }
 
 /**
- * For a "which newspaper / what company" question, the candidates that name something the question
- * does not (rule which-needs-name); undefined when the question asks for no name.
+ * For a "which newspaper / what company" question, what it asks for and the candidates that name
+ * something the question does not (rule which-needs-name); undefined when it asks for no name.
  */
 export function nameAnswers(
   index: InvertedIndex,
@@ -123,28 +124,21 @@ export function nameAnswers(
   parsed: ParsedQuery,
   lexicon: LexiconInfo | undefined,
   rules: RuleSwitches,
-): Candidate[] | undefined {
+): { readonly wanted: NameAsked; readonly candidates: Candidate[] } | undefined {
   const wanted = rules.on('which-needs-name') ? nameKindAsked(question, lexicon) : undefined;
   if (wanted === undefined) return undefined;
   const asked = questionTerms(parsed, index, question);
-  return candidates.filter((c) =>
+  const naming = candidates.filter((c) =>
     namesSomethingNew(index.passages[c.doc]?.text ?? '', asked, wanted, lexicon),
   );
+  return { wanted, candidates: naming };
 }
 
 /** The index terms of what a "how many" question counts, with every variant of those words. */
 function countedTerms(question: string, parsed: ParsedQuery, index: InvertedIndex): Set<string> {
   const words = countedWords(question).filter((w) => !STOPWORDS.has(w));
-  const counted = new Set(words.map((w) => stem(w)));
-  for (const concept of parsed.concepts) {
-    if (!concept.words.some((w) => words.includes(w))) continue;
-    for (const variant of concept.variants)
-      for (const term of variant.terms) {
-        const written = index.terms[term];
-        if (written !== undefined) counted.add(written);
-      }
-  }
-  return counted;
+  const counting = parsed.concepts.filter((concept) => concept.words.some((w) => words.includes(w)));
+  return addVariantTerms(counting, index, new Set(words.map((w) => stem(w))));
 }
 
 /**

@@ -25,7 +25,6 @@ import type { Candidate } from './rerank.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
 import { sourceNames } from './sources.js';
-import { asksWhere } from './names.js';
 import { NO_INSTRUCTIONS, NO_SUCH_FIGURE, NO_SUCH_NAME, NO_SUCH_PLACE, NO_SUCH_TIME } from './strings.js';
 import { NO_MATCH_SUGGESTIONS, SuggestionIndex } from './suggestions.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
@@ -159,10 +158,12 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
       figures === undefined && times === undefined
         ? nameAnswers(index, reranked, question, parsed, context.lexicon, rules)
         : undefined;
-    if (names !== undefined && !((names[0]?.coverage ?? 0) >= minCoverage))
-      return refused(asksWhere(question) ? NO_SUCH_PLACE : NO_SUCH_NAME);
+    if (names !== undefined && !((names.candidates[0]?.coverage ?? 0) >= minCoverage))
+      return refused(names.wanted.place === true ? NO_SUCH_PLACE : NO_SUCH_NAME);
     // Passages naming something lead; the others may still help the reader and follow.
-    const named = names === undefined ? undefined : [...names, ...reranked.filter((c) => !names.includes(c))];
+    const naming = names?.candidates;
+    const named =
+      naming === undefined ? undefined : [...naming, ...reranked.filter((c) => !naming.includes(c))];
     const answering = figures ?? times ?? named ?? instructions ?? reranked;
     return { kind: 'answered', parsed, asked, candidates: answering };
   }

@@ -151,10 +151,11 @@ function readMessage(input: string, dropCode: boolean, typed = squash(input)): E
     (segments.length >= 2 &&
       segments.some((s) => s.asks && s.text.endsWith('?')) &&
       segments.some((s) => !s.asks));
-  const question = isLong ? squash(selectQuestion(segments).join(' ')) : joined;
+  const selected = isLong ? selectQuestion(segments) : [];
+  const question = isLong ? squash(selected.join(' ')) : joined;
   if (!hasWord(question)) return { question: '', shortened: tidy.length > 0 };
   const apart = isLong
-    ? [...new Set([...questionsApart(segments), ...withOrWithoutContext(segments)])]
+    ? [...new Set([...questionsApart(segments), ...withOrWithoutContext(segments, selected)])]
         .filter((q) => q !== question && hasWord(q))
         .slice(0, MAX_ALTERNATIVES)
     : [];
@@ -175,13 +176,12 @@ function questionsApart(segments: readonly Segment[]): string[] {
  * The question read the other way round: alone when the read took the sentences before it as
  * context (they may only dilute it: "doing a risk assessment for a bid… what does that law
  * require?"), and with the sentence before it when it was read alone ("Someone said the op-ed asked
- * for talks. What's the actual quote?").
+ * for talks. What's the actual quote?"). `read` is the sentences the message was read as.
  */
-function withOrWithoutContext(segments: readonly Segment[]): string[] {
+function withOrWithoutContext(segments: readonly Segment[], read: readonly string[]): string[] {
   const at = segments.findIndex((segment) => segment.asks);
   const first = segments[at];
   if (first === undefined) return [];
-  const read = selectQuestion(segments);
   const asked = segments.filter((segment) => segment.asks).map((segment) => segment.text);
   if (read.length > asked.length) return first.content >= BARE_CONTENT_WORDS ? [squash(first.text)] : [];
   // Only a question with little content of its own may be about the sentence before it.

@@ -7,7 +7,7 @@
 import { looksLikeName } from './evidence.js';
 import type { InvertedIndex } from './index-build.js';
 import type { LexiconInfo, NamedKind } from './lexicon-info.js';
-import type { ParsedQuery } from './query.js';
+import type { Concept, ParsedQuery } from './query.js';
 import { STOPWORDS, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
 import { writtenAsNames } from './wording.js';
@@ -86,7 +86,7 @@ const DETERMINER = new Set([
  * "What kind of nations", "which type of vendor" ask for a description, not a name; "what part",
  * "what role" for a function. Those head nouns are not read as a kind of named thing.
  */
-const NOT_A_NAME = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'role', 'sort']);
+const NOT_A_NAME = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types', 'part', 'role']);
 
 /** What a name question asks for: the kinds of thing, and whether as a possessor ("which company's gear"). */
 export interface NameAsked {
@@ -190,12 +190,6 @@ function sameName(
   return run;
 }
 
-/** Whether the question asks where (for a place), as nameKindAsked reads it. */
-export function asksWhere(question: string): boolean {
-  const text = question.trim();
-  return WHERE.test(text) && !WHERE_NOT_PLACE.test(text) && !OFFERS_ALTERNATIVES.test(text);
-}
-
 /**
  * Whether the passage says where with a place phrase about something the question does not name:
  * a preposition of place and a noun for a place ("in the harbour", "at the depot"), not "in fact"
@@ -249,11 +243,21 @@ export function questionTerms(parsed: ParsedQuery, index: InvertedIndex, questio
     asked.add(token.term);
     asked.add(token.word);
   }
-  for (const concept of parsed.concepts)
+  addVariantTerms(parsed.concepts, index, asked);
+  return asked;
+}
+
+/** Adds the index terms (as written in `index.terms`) every variant of the concepts stands for. */
+export function addVariantTerms(
+  concepts: readonly Concept[],
+  index: InvertedIndex,
+  into: Set<string>,
+): Set<string> {
+  for (const concept of concepts)
     for (const variant of concept.variants)
       for (const term of variant.terms) {
         const written = index.terms[term];
-        if (written !== undefined) asked.add(written);
+        if (written !== undefined) into.add(written);
       }
-  return asked;
+  return into;
 }
