@@ -32,27 +32,14 @@ import { loadLibrary } from '../library.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHARED_EVAL = path.join(ROOT, '..', 'shared', 'eval');
+/** The blind helper sets test/questions-blind.json, test/questions-blind-2.json, …, in order. */
+const BLIND_SETS = 17;
+const blindFile = (n: number): string => `questions-blind${n === 1 ? '' : `-${n}`}.json`;
+
 const DEFAULT_SETS = {
   data: path.join(ROOT, 'data'),
   own: path.join(ROOT, 'test', 'questions.json'),
   probes: path.join(ROOT, 'test', 'questions-probes.json'),
-  blind: path.join(ROOT, 'test', 'questions-blind.json'),
-  blind2: path.join(ROOT, 'test', 'questions-blind-2.json'),
-  blind3: path.join(ROOT, 'test', 'questions-blind-3.json'),
-  blind4: path.join(ROOT, 'test', 'questions-blind-4.json'),
-  blind5: path.join(ROOT, 'test', 'questions-blind-5.json'),
-  blind6: path.join(ROOT, 'test', 'questions-blind-6.json'),
-  blind7: path.join(ROOT, 'test', 'questions-blind-7.json'),
-  blind8: path.join(ROOT, 'test', 'questions-blind-8.json'),
-  blind9: path.join(ROOT, 'test', 'questions-blind-9.json'),
-  blind10: path.join(ROOT, 'test', 'questions-blind-10.json'),
-  blind11: path.join(ROOT, 'test', 'questions-blind-11.json'),
-  blind12: path.join(ROOT, 'test', 'questions-blind-12.json'),
-  blind13: path.join(ROOT, 'test', 'questions-blind-13.json'),
-  blind14: path.join(ROOT, 'test', 'questions-blind-14.json'),
-  blind15: path.join(ROOT, 'test', 'questions-blind-15.json'),
-  blind16: path.join(ROOT, 'test', 'questions-blind-16.json'),
-  blind17: path.join(ROOT, 'test', 'questions-blind-17.json'),
   dev: path.join(SHARED_EVAL, 'dev-questions.json'),
   dev2: path.join(SHARED_EVAL, 'dev-questions-2.json'),
   second: path.join(ROOT, 'test', 'fixtures', 'second-article'),
@@ -132,91 +119,14 @@ export function defaultSets(): EvalSet[] {
   const sets: EvalSet[] = [];
   const own = readQuestions(DEFAULT_SETS.own);
   sets.push({ name: 'own (test/questions.json)', data: DEFAULT_SETS.data, questions: own });
-  sets.push({
-    name: 'blind helper (test/questions-blind.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind),
-  });
-  sets.push({
-    name: 'blind helper 2 (test/questions-blind-2.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind2),
-  });
-  sets.push({
-    name: 'blind helper 3 (test/questions-blind-3.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind3),
-  });
-  sets.push({
-    name: 'blind helper 4 (test/questions-blind-4.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind4),
-  });
-  sets.push({
-    name: 'blind helper 5 (test/questions-blind-5.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind5),
-  });
-  sets.push({
-    name: 'blind helper 6 (test/questions-blind-6.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind6),
-  });
-  sets.push({
-    name: 'blind helper 7 (test/questions-blind-7.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind7),
-  });
-  sets.push({
-    name: 'blind helper 8 (test/questions-blind-8.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind8),
-  });
-  sets.push({
-    name: 'blind helper 9 (test/questions-blind-9.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind9),
-  });
-  sets.push({
-    name: 'blind helper 10 (test/questions-blind-10.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind10),
-  });
-  sets.push({
-    name: 'blind helper 11 (test/questions-blind-11.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind11),
-  });
-  sets.push({
-    name: 'blind helper 12 (test/questions-blind-12.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind12),
-  });
-  sets.push({
-    name: 'blind helper 13 (test/questions-blind-13.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind13),
-  });
-  sets.push({
-    name: 'blind helper 14 (test/questions-blind-14.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind14),
-  });
-  sets.push({
-    name: 'blind helper 15 (test/questions-blind-15.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind15),
-  });
-  sets.push({
-    name: 'blind helper 16 (test/questions-blind-16.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind16),
-  });
-  sets.push({
-    name: 'blind helper 17 (test/questions-blind-17.json)',
-    data: DEFAULT_SETS.data,
-    questions: readQuestions(DEFAULT_SETS.blind17),
-  });
+  for (let n = 1; n <= BLIND_SETS; n += 1) {
+    const file = blindFile(n);
+    sets.push({
+      name: `blind helper${n === 1 ? '' : ` ${n}`} (test/${file})`,
+      data: DEFAULT_SETS.data,
+      questions: readQuestions(path.join(ROOT, 'test', file)),
+    });
+  }
   sets.push({
     name: 'probes (test/questions-probes.json)',
     data: DEFAULT_SETS.data,
@@ -349,23 +259,9 @@ function shortName(name: string): string {
   return name
     .replace(' (test/questions.json)', '')
     .replace(' (test/questions-probes.json)', '')
-    .replace(' helper (test/questions-blind.json)', '')
-    .replace(' helper 2 (test/questions-blind-2.json)', '-2')
-    .replace(' helper 3 (test/questions-blind-3.json)', '-3')
-    .replace(' helper 4 (test/questions-blind-4.json)', '-4')
-    .replace(' helper 5 (test/questions-blind-5.json)', '-5')
-    .replace(' helper 6 (test/questions-blind-6.json)', '-6')
-    .replace(' helper 7 (test/questions-blind-7.json)', '-7')
-    .replace(' helper 8 (test/questions-blind-8.json)', '-8')
-    .replace(' helper 9 (test/questions-blind-9.json)', '-9')
-    .replace(' helper 10 (test/questions-blind-10.json)', '-10')
-    .replace(' helper 11 (test/questions-blind-11.json)', '-11')
-    .replace(' helper 12 (test/questions-blind-12.json)', '-12')
-    .replace(' helper 13 (test/questions-blind-13.json)', '-13')
-    .replace(' helper 14 (test/questions-blind-14.json)', '-14')
-    .replace(' helper 15 (test/questions-blind-15.json)', '-15')
-    .replace(' helper 16 (test/questions-blind-16.json)', '-16')
-    .replace(' helper 17 (test/questions-blind-17.json)', '-17')
+    .replace(/ helper(?: (\d+))? \(test\/questions-blind(?:-\d+)?\.json\)/u, (_all, n?: string) =>
+      n === undefined ? '' : `-${n}`,
+    )
     .replace(' (../shared/eval)', '')
     .replace('generalisation: ', 'gen:')
     .replace('own asked of second article', 'own→second')
