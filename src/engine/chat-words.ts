@@ -6,9 +6,6 @@
  */
 const CHAT_QUESTION_WORDS: Readonly<Record<string, string>> = {
   wen: 'when',
-  wots: "what's",
-  wats: "what's",
-  wuts: "what's",
   wat: 'what',
   wut: 'what',
   wht: 'what',
