@@ -34,10 +34,6 @@ export function prepareAliases(table: AliasTable): PreparedAliases {
       const tokens = tokenize(phrase).filter((token) => !token.joined);
       const terms = tokens.map((token) => token.term);
       if (terms.length === 0) continue;
-      // A phrase left with one word by the stop list ("opinion piece" → opinion) is no longer the
-      // phrase: the word alone means something else (a legal opinion), so it names nothing here.
-      const written = tokenize(phrase, { keepStopwords: true }).filter((token) => !token.joined);
-      if (terms.length === 1 && written.length > 1) continue;
       const entry = { terms, acronyms: tokens.map((token) => token.acronym), group: g };
       entries.push(entry);
       const first = terms[0] ?? '';
