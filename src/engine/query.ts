@@ -15,6 +15,7 @@ import type { Token } from './tokenize.js';
 import { absentCompound } from './compounds.js';
 import { neighbourVariants } from './neighbours.js';
 import { placeInLongerName } from './name-parts.js';
+import { onlyFamilyOf } from './inflections.js';
 import { sourceTokens } from './sources.js';
 import type { SourceNames } from './sources.js';
 import { answerTypeTokens, topicTokens, writtenAsNames } from './wording.js';
@@ -226,9 +227,14 @@ function wordConcept(
     token.word !== token.term &&
     rules.on('acronym-case') &&
     acronymTerms(index).has(exact);
-  const hasExact = exact !== undefined && hasPostings(exact) && !acronymOnly;
+  const stemmed = exact !== undefined && hasPostings(exact) && !acronymOnly;
+  // The article writes the stem only as another word of the family (nations → national): that is
+  // a derivation, not the word, and the word's synonyms may still stand for it.
+  const familyOnly = stemmed && rules.on('inflections-only') && onlyFamilyOf(token.word, exact, index);
+  const hasExact = stemmed && !familyOnly;
   const thesaurus = realWord && !token.acronym && rules.on('thesaurus') ? lexicon.thesaurus : undefined;
   if (hasExact) variants.push({ terms: [exact], weight: 1 });
+  else if (familyOnly) variants.push({ terms: [exact], weight: DERIVATION_WEIGHT });
   for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }

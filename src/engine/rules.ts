@@ -56,6 +56,11 @@ export const RULES = [
     why: 'Words of one family (compete/competition, invest/investor) usually mean the same thing in a question, and a negated form (unconditional) asks about its base (conditional).',
   },
   {
+    name: 'inflections-only',
+    kind: 'query',
+    why: 'The stemmer folds a word family into one term (nations, national); a reader does not: the question word is met fully only by its own forms (nation, nations), and by another word of its family (national) as a derivation, leaving room for its synonyms (countries).',
+  },
+  {
     name: 'thesaurus',
     kind: 'query',
     why: 'Askers paraphrase: a synonym or derived form of a word the article lacks may stand for it, at low weight and low coverage.',
