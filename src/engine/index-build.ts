@@ -3,6 +3,7 @@
  * passages build in seconds and stay small, plus a forward index (each passage's sorted term ids)
  * used to check which question words a candidate passage contains.
  */
+import { refersBack } from './anaphora.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { FuzzyIndex } from './fuzzy.js';
 import { fold, isPlainWord, plainWordTerm, tokenize } from './tokenize.js';
@@ -43,6 +44,8 @@ export interface InvertedIndex {
    * they name the passage itself, so they count fully there, not as context.
    */
   readonly captionLabel: ReadonlySet<number>;
+  /** 1 for a passage that opens by pointing back at the one before it (anaphora.ts), else 0. */
+  readonly refersBack: Uint8Array;
   /** Postings of the section-heading and caption-label terms (context for ranking), compressed-row. */
   readonly contextStart: Int32Array;
   readonly contextDoc: Int32Array;
@@ -186,6 +189,7 @@ export function buildIndex(corpus: Corpus): InvertedIndex {
     docLength,
     averageLength: docCount > 0 ? Math.max(1, totalLength / docCount) : 1,
     previousDoc: Int32Array.from(previous),
+    refersBack: Uint8Array.from(passages, (p, d) => ((previous[d] ?? -1) >= 0 && refersBack(p.text) ? 1 : 0)),
     formStart,
     forms,
     surfaceTerm,

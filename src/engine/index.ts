@@ -5,6 +5,7 @@
  * the evidence says the question is about something else (abstain.ts). Every rule is named in
  * rules.ts and every weight explained in weights.ts.
  */
+import { preferRecommendations } from './advice.js';
 import type { Corpus, Passage } from '../corpus/types.js';
 import { abstain } from './abstain.js';
 import {
@@ -28,7 +29,7 @@ import { sourceNames } from './sources.js';
 import { NO_INSTRUCTIONS, NO_SUCH_FIGURE, NO_SUCH_NAME, NO_SUCH_PLACE, NO_SUCH_TIME } from './strings.js';
 import { NO_MATCH_SUGGESTIONS, SuggestionIndex } from './suggestions.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
-import { DEFAULT_MIN_COVERAGE } from './weights.js';
+import { ANAPHOR_CONTEXT_COVER, DEFAULT_MIN_COVERAGE } from './weights.js';
 
 export type { Engine, Hit, SearchResult, SearchOptions, Excerpt, Highlight } from './types.js';
 export type {
@@ -137,10 +138,12 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     });
     const candidates = rank(index, parsed, scratch, rules);
     if (candidates.length === 0) return refused();
-    const reranked = rerank(index, parsed, candidates, rules);
+    const reranked = preferRecommendations(index, rerank(index, parsed, candidates, rules), question, rules);
     const best = reranked[0];
     if (best === undefined) return refused();
-    const topicCover = (concept: Concept): number => conceptCover(index, concept, best.doc, 0);
+    // A passage that points back ("Until that happens") speaks of the topic its predecessor names.
+    const anaphorTopic = rules.on('anaphora') ? ANAPHOR_CONTEXT_COVER : 0;
+    const topicCover = (concept: Concept): number => conceptCover(index, concept, best.doc, 0, anaphorTopic);
     if (abstain(parsed, best.coverage, minCoverage, rules, topicCover) !== undefined) return refused();
     // A question asking how to do something is answered only by a passage that addresses the reader.
     const instructions = instructionAnswers(index, reranked, question, rules);

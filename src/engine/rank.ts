@@ -5,7 +5,7 @@
 import type { InvertedIndex } from './index-build.js';
 import type { ParsedQuery } from './query.js';
 import type { RuleSwitches } from './rules.js';
-import { B, CONTEXT_WEIGHT, K1, RERANK_DEPTH } from './weights.js';
+import { ANAPHOR_CONTEXT_WEIGHT, B, CONTEXT_WEIGHT, K1, RERANK_DEPTH } from './weights.js';
 
 /** Per-document accumulators reused across searches (searches are synchronous, so never shared). */
 export interface Scratch {
@@ -21,6 +21,8 @@ export function rank(
   rules: RuleSwitches,
 ): Array<{ doc: number; bm25: number }> {
   const contextWeight = rules.on('context-field') ? CONTEXT_WEIGHT : 0;
+  // A passage that opens by pointing back ("That's not a surprise") is about what came before it.
+  const pointingBack = rules.on('anaphora') ? ANAPHOR_CONTEXT_WEIGHT : contextWeight;
   const { body, concept, seen } = scratch;
   const touched: number[] = [];
   for (const c of query.concepts) {
@@ -80,7 +82,8 @@ export function rank(
   const heap = new TopK(RERANK_DEPTH);
   const consider = (doc: number): void => {
     const previous = index.previousDoc[doc] ?? -1;
-    const score = (body[doc] ?? 0) + (previous >= 0 ? contextWeight * (body[previous] ?? 0) : 0);
+    const share = index.refersBack[doc] === 1 && contextWeight > 0 ? pointingBack : contextWeight;
+    const score = (body[doc] ?? 0) + (previous >= 0 ? share * (body[previous] ?? 0) : 0);
     if (score > 0) heap.push(doc, score);
   };
   for (const doc of touched) {

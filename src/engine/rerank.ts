@@ -14,6 +14,7 @@ import type { SentenceAnalysis } from './sentence-scores.js';
 import { normalizeForPhrase } from './tokenize.js';
 import type { Hit } from './types.js';
 import {
+  ANAPHOR_CONTEXT_COVER,
   CONTEXT_COVER,
   COVERAGE_WEIGHT,
   DETAIL_DEPTH,
@@ -34,15 +35,24 @@ export interface Candidate {
   analysis?: SentenceAnalysis;
 }
 
-export function conceptCover(index: InvertedIndex, c: Concept, doc: number, contextCover: number): number {
+export function conceptCover(
+  index: InvertedIndex,
+  c: Concept,
+  doc: number,
+  contextCover: number,
+  anaphorCover = contextCover,
+): number {
   let best = 0;
   const previous = index.previousDoc[doc] ?? -1;
+  const fromPrevious = index.refersBack[doc] === 1 ? anaphorCover : contextCover;
   const contextTerms = index.contextTerms[doc];
   const caption = index.passages[doc]?.kind === 'caption';
   for (const variant of c.variants) {
     const credit = variant.cover ?? variant.weight;
     if (variant.terms.every((t) => docHasTerm(index, doc, t))) best = Math.max(best, credit);
     else if (caption && variant.terms.every((t) => index.captionLabel.has(t))) best = Math.max(best, credit);
+    else if (previous >= 0 && variant.terms.every((t) => docHasTerm(index, previous, t)))
+      best = Math.max(best, credit * fromPrevious);
     else if (
       variant.terms.every(
         (t) =>
@@ -68,13 +78,15 @@ export function rerank(
   rules: RuleSwitches,
 ): Candidate[] {
   const contextCover = rules.on('context-field') ? CONTEXT_COVER : 0;
+  const anaphorCover = rules.on('anaphora') && contextCover > 0 ? ANAPHOR_CONTEXT_COVER : contextCover;
   const sentenceWeight = rules.on('best-sentence') ? SENTENCE_WEIGHT : 0;
   const quoteDemand = rules.on('quote-demand');
   const totalMass = query.concepts.reduce((sum, c) => sum + c.mass, 0);
   const top = ranked[0]?.bm25 ?? 1;
   const candidates: Candidate[] = ranked.map(({ doc, bm25 }) => {
     let covered = 0;
-    for (const c of query.concepts) covered += c.mass * conceptCover(index, c, doc, contextCover);
+    for (const c of query.concepts)
+      covered += c.mass * conceptCover(index, c, doc, contextCover, anaphorCover);
     let coverage = totalMass > 0 ? covered / totalMass : 0;
     let phrase = 0;
     if (quoteDemand && query.phrases.length > 0) {

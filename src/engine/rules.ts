@@ -41,6 +41,16 @@ export const RULES = [
     why: 'A passage continues the previous one and sits under its heading: words found there are weaker evidence, but evidence.',
   },
   {
+    name: 'anaphora',
+    kind: 'ranking',
+    why: 'A passage that opens by pointing back ("That\'s not a surprise", "He said…", "doesn\'t touch on this at all") is about what the passage before it named: those words are stronger evidence for it than the previous passage is for one that starts afresh.',
+  },
+  {
+    name: 'advice-wanted',
+    kind: 'ranking',
+    why: 'A question asking what someone should or could do ("what should Huawei do", "how could it convince the US") wants a recommendation: a passage written as one (should, must, "if it wants to…", "the most powerful thing it can do") answers it better than one reporting what was done with the same words.',
+  },
+  {
     name: 'best-sentence',
     kind: 'ranking',
     why: 'An answer is usually one sentence: a passage whose single sentence covers the question beats one that scatters its words.',
