@@ -19,11 +19,13 @@ import { respellQuestionWord } from './chat-words.js';
 import { extractQuestion } from './message.js';
 import { addVariantTerms, nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
 import type { NameAsked } from './names.js';
-import type { ParsedQuery } from './query.js';
+import { parseQuery } from './query.js';
+import type { ParsedQuery, QueryContext } from './query.js';
 import type { Candidate } from './rerank.js';
 import type { RuleSwitches } from './rules.js';
 import type { SentenceAnalysis } from './sentence-scores.js';
 import { addressesReader, countsThing, hasCalendarTime, hasFigure, hasTimeExpression } from './signals.js';
+import { askedSpeaker, speakerSpeaks, withSpokespeople } from './speakers.js';
 import { STOPWORDS, stem } from './tokenize.js';
 import { articleFactAnswer } from './strings.js';
 
@@ -161,5 +163,36 @@ export function figureAnswers(
     const text = index.passages[c.doc]?.text ?? '';
     if (!hasFigure(text, kind)) return false;
     return counted === undefined || counted.size === 0 || countsThing(text, counted, stem);
+  });
+}
+
+/**
+ * For a question asking what someone said or how they responded (rule speaker-needs-speech), the
+ * candidates whose passage reports that speaker saying something; undefined when it asks about no
+ * speaker. A speaker the article never names speaks in no passage.
+ */
+export function speakerAnswers(
+  index: InvertedIndex,
+  candidates: readonly Candidate[],
+  question: string,
+  context: QueryContext,
+): Candidate[] | undefined {
+  if (!context.rules.on('speaker-needs-speech')) return undefined;
+  const speaker = askedSpeaker(question);
+  if (speaker === undefined) return undefined;
+  const own = addVariantTerms(parseQuery(speaker, context).concepts, index, new Set<string>());
+  // Those the passages on the subject introduce as speaking for the speaker speak for it too.
+  const terms = withSpokespeople(
+    candidates.map((c) => index.passages[c.doc]?.text ?? ''),
+    { terms: own },
+  );
+  return candidates.filter((c) => {
+    const previous = index.previousDoc[c.doc] ?? -1;
+    return speakerSpeaks(
+      index.passages[c.doc]?.text ?? '',
+      previous >= 0 ? index.passages[previous]?.text : undefined,
+      terms,
+      context.lexicon,
+    );
   });
 }

@@ -13,6 +13,7 @@ import {
   figureAnswers,
   instructionAnswers,
   nameAnswers,
+  speakerAnswers,
   readMessage,
   timeAnswers,
 } from './asking.js';
@@ -26,7 +27,14 @@ import type { Candidate } from './rerank.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
 import { sourceNames } from './sources.js';
-import { NO_INSTRUCTIONS, NO_SUCH_FIGURE, NO_SUCH_NAME, NO_SUCH_PLACE, NO_SUCH_TIME } from './strings.js';
+import {
+  NO_INSTRUCTIONS,
+  NO_SUCH_FIGURE,
+  NO_SUCH_NAME,
+  NO_SUCH_PLACE,
+  NO_SUCH_STATEMENT,
+  NO_SUCH_TIME,
+} from './strings.js';
 import { NO_MATCH_SUGGESTIONS, SuggestionIndex } from './suggestions.js';
 import type { Engine, Hit, SearchOptions, SearchResult } from './types.js';
 import { ANAPHOR_CONTEXT_COVER, DEFAULT_MIN_COVERAGE } from './weights.js';
@@ -163,11 +171,19 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
         : undefined;
     if (names !== undefined && !((names.candidates[0]?.coverage ?? 0) >= minCoverage))
       return refused(names.wanted.place === true ? NO_SUCH_PLACE : NO_SUCH_NAME);
-    // Passages naming something lead; the others may still help the reader and follow.
-    const naming = names?.candidates;
-    const named =
-      naming === undefined ? undefined : [...naming, ...reranked.filter((c) => !naming.includes(c))];
-    const answering = figures ?? times ?? named ?? instructions ?? reranked;
+    // A question asking what someone said is answered only by a passage where they speak.
+    const speaking =
+      figures === undefined && times === undefined && names === undefined
+        ? speakerAnswers(index, reranked, question, context)
+        : undefined;
+    if (speaking !== undefined && !((speaking[0]?.coverage ?? 0) >= minCoverage))
+      return refused(NO_SUCH_STATEMENT);
+    // Passages naming something (or where the speaker speaks) lead; the others may still help the
+    // reader and follow.
+    const leading = names?.candidates ?? speaking;
+    const led =
+      leading === undefined ? undefined : [...leading, ...reranked.filter((c) => !leading.includes(c))];
+    const answering = figures ?? times ?? led ?? instructions ?? reranked;
     return { kind: 'answered', parsed, asked, candidates: answering };
   }
 

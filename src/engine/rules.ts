@@ -121,6 +121,11 @@ export const RULES = [
     why: 'A question asking which newspaper, company, country or person, or where, is answered by a name (or, for "where", a place phrase such as "in the harbour"): a passage on the subject that names nothing the question does not already name ("a US firm") does not say which, so the question is refused rather than answered with the subject alone.',
   },
   {
+    name: 'speaker-needs-speech',
+    kind: 'abstention',
+    why: 'A question asking what someone said or how they responded ("how did the US respond to the op-ed") is answered only by a passage in which that speaker is the subject of a verb of saying; a passage on the subject in which someone else speaks does not say what this speaker said, so the question is refused rather than answered with the subject alone.',
+  },
+  {
     name: 'how-to-needs-instructions',
     kind: 'abstention',
     why: 'A question asking how the asker can do something ("how do I reset my router") wants instructions; a passage that reports events and never addresses its reader does not give them, however many of the words it shares.',

@@ -20,6 +20,10 @@ export const NO_SUCH_NAME =
 export const NO_SUCH_PLACE =
   'The article does not say where: the passages on this subject name no place for it.';
 
+/** A refusal for a "what did X say / how did X respond" question no passage reports X answering. */
+export const NO_SUCH_STATEMENT =
+  'The article reports no such statement: the passages on this subject do not say what they said or how they responded.';
+
 /** A refusal for a "how do I…" question: the article reports, it does not instruct. */
 export const NO_INSTRUCTIONS =
   'The article gives no instructions: the passages on this subject report what happened, not how to do it.';
