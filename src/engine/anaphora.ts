@@ -1,8 +1,10 @@
 /**
- * Whether a passage opens by pointing back at the one before it: "That's not a huge surprise",
- * "He said…", "Until that happens", "Vincent Peng doesn't touch on this at all". Such a passage
- * cannot be read alone; what it is about was named just before, so the previous passage's words are
- * stronger evidence for it than for a passage that starts afresh.
+ * Whether a passage opens by pointing back at what the one before it said: "That's not a huge
+ * surprise", "Until that happens", "Vincent Peng doesn't touch on this at all". Such a passage
+ * cannot be read alone; what it is about was said just before, so the previous passage's words are
+ * stronger evidence for it than for a passage that starts afresh. A personal pronoun ("He also
+ * reissues…") points back only at a person, not at what was said about them: "He" in the passage
+ * after the factory promise does not make it a passage about the factory.
  */
 
 /** Quoted speech speaks in another voice: its pronouns ("they will talk to us") point elsewhere. */
@@ -12,8 +14,6 @@ const QUOTED = /["“][^"”]*["”]/gu;
  * sentence ("…and, related to that, are nervous") points inside it.
  */
 const OPENING_WORDS = 6;
-/** A personal pronoun as the passage's subject or object ("He said", "But he leaves…"). */
-const PERSONAL = /\b(?:he|she|they|him|them)\b/iu;
 /**
  * A demonstrative standing alone, not before its noun ("that's", "this has", "touch on this at
  * all", "until that happens"), nor as the "that" of reported speech ("acknowledge that the US…"),
@@ -30,7 +30,7 @@ export function refersBack(text: string): boolean {
     .filter((w) => w.length > 0);
   // One word past the opening ones, so a demonstrative's following word can be read.
   const opening = words.slice(0, OPENING_WORDS + 1).join(' ');
-  const pointer = PERSONAL.exec(opening) ?? DEMONSTRATIVE.exec(opening);
+  const pointer = DEMONSTRATIVE.exec(opening);
   if (pointer === null) return false;
   return (
     opening

@@ -69,6 +69,22 @@ export function rank(
         }
       }
     }
+    if (contextWeight > 0 && pointingBack !== contextWeight) {
+      // A passage pointing back at this one ("That's not a surprise") has its words as its own,
+      // concept by concept: what it says itself is not counted twice.
+      const borrowed: Array<[number, number]> = [];
+      for (const doc of conceptTouched) {
+        for (let next = doc + 1; next <= doc + 2 && next < index.docCount; next += 1) {
+          if (index.previousDoc[next] === doc && index.refersBack[next] === 1)
+            borrowed.push([next, pointingBack * (concept[doc] ?? 0)]);
+        }
+      }
+      for (const [next, score] of borrowed) {
+        if (score <= (concept[next] ?? 0)) continue;
+        if (concept[next] === 0) conceptTouched.push(next);
+        concept[next] = score;
+      }
+    }
     for (const doc of conceptTouched) {
       if (seen[doc] === 0) {
         seen[doc] = 1;
@@ -82,7 +98,8 @@ export function rank(
   const heap = new TopK(RERANK_DEPTH);
   const consider = (doc: number): void => {
     const previous = index.previousDoc[doc] ?? -1;
-    const share = index.refersBack[doc] === 1 && contextWeight > 0 ? pointingBack : contextWeight;
+    // A passage pointing back has its predecessor's words already, concept by concept.
+    const share = index.refersBack[doc] === 1 && pointingBack !== contextWeight ? 0 : contextWeight;
     const score = (body[doc] ?? 0) + (previous >= 0 ? share * (body[previous] ?? 0) : 0);
     if (score > 0) heap.push(doc, score);
   };
