@@ -223,6 +223,9 @@ describe('abstention', () => {
     'Did Germany ban Huawei?',
     'What did Ericsson say about 5G?',
     'How do I bake sourdough bread?',
+    // The thing asked about comes after the adjective describing it.
+    'best pizza in rome?',
+    'good recipe for vietnamese pho?',
     // An entity the alias table knows, none of whose names the article uses, however it is written.
     'did the uk ban huawei',
     'what did britain decide about huawei',

@@ -32,7 +32,9 @@ export function abstain(
   if (rules.on('absent-compound') && parsed.concepts.some((c) => c.absentCompound === true))
     return 'absent-thing';
   // The first thing a question names is usually what it asks about ("the population of Port Ellery").
-  if (rules.on('absent-thing') && parsed.concepts[0]?.absentThing === true) return 'absent-thing';
+  // An adjective before it ("best pizza in Rome") describes that thing rather than being it.
+  const first = parsed.concepts.find((c) => c.modifier !== true) ?? parsed.concepts[0];
+  if (rules.on('absent-thing') && first?.absentThing === true) return 'absent-thing';
   // So is the thing it says it is about ("what did Peng say about Huawei's revenue").
   const topic = parsed.topic === undefined ? [] : parsed.concepts.slice(parsed.topic, parsed.topicEnd);
   if (rules.on('about-topic') && topic.some((c) => c.absentThing === true)) return 'absent-thing';

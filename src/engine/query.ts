@@ -71,6 +71,11 @@ export interface Concept {
   readonly absentThing?: boolean;
   /** A compound noun (prime minister) the dictionary lists and no passage has: see compounds.ts. */
   readonly absentCompound?: boolean;
+  /**
+   * An adjective written right before the next word of the question ("best pizza", "good recipe"):
+   * it describes the thing asked about rather than naming it.
+   */
+  readonly modifier?: boolean;
 }
 
 export interface ParsedQuery {
@@ -145,7 +150,10 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       continue;
     }
     const concept = wordConcept(token, context, names.has(token), 0, answerTypes.has(token));
-    if (concept !== undefined) concepts.push(placeInLongerName(concept, token, context, questionWords));
+    if (concept !== undefined) {
+      const placed = placeInLongerName(concept, token, context, questionWords);
+      concepts.push(describesNext(text, tokens, i, context) ? { ...placed, modifier: true } : placed);
+    }
     i += 1;
   }
   const topical = topic !== undefined && topic < concepts.length;
@@ -192,6 +200,15 @@ function aliasConcept(
     (groups.some((g) => aliases.properGroups.has(g)) ||
       span.some((token) => names.has(token) || looksLikeName(token.word, context.lexicon)));
   return { label, mass, variants, words, absentName };
+}
+
+/** Whether the i-th token is an adjective written right before the next content word ("best pizza"). */
+function describesNext(text: string, tokens: readonly Token[], i: number, context: QueryContext): boolean {
+  const token = tokens[i];
+  const next = tokens[i + 1];
+  if (token === undefined || next === undefined || !/^\s+$/u.test(text.slice(token.end, next.start)))
+    return false;
+  return context.lexicon?.thesaurus?.partsOfSpeech?.(token.word).includes('adj') === true;
 }
 
 function sameTerms(a: readonly number[], b: readonly number[]): boolean {
