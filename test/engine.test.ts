@@ -242,6 +242,14 @@ describe('abstention', () => {
     }
   });
 
+  it('reads an unknown name describing the company meant ("the Shenzhen firm") as a description, not a topic', () => {
+    expect(engine.search('Is the Shenzhen firm actually trying to make peace with America?').kind).toBe(
+      'answer',
+    );
+    // Named as what the question is about, it still means the article does not cover it.
+    expect(engine.search('Did Shenzhen ban Huawei?').kind).toBe('no-match');
+  });
+
   it('answers through an entity the article does name under another alias (Canberra → Australia)', () => {
     expect(top(engine.search('why did canberra ban huawei')).passage.paragraph).toBe(17);
   });

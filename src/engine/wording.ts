@@ -59,3 +59,28 @@ export function writtenAsNames(text: string, tokens: readonly Token[]): Set<Toke
   }
   return names;
 }
+
+/**
+ * Nouns that name an organisation only by its kind: "the Shenzhen firm", "the Chinese vendor", "the
+ * telecom giant" refer to one the reader already knows.
+ */
+const GENERIC_ORGANISATION =
+  /^(?:company|firm|vendor|supplier|giant|maker|manufacturer|provider|corporation|business|outfit|group|brand)$/u;
+
+/**
+ * Whether the i-th token is a word of a definite description of an organisation by its kind ("the
+ * Shenzhen firm", "the Shenzhen telecom giant"): it describes who is meant, rather than naming
+ * something else the question asks about.
+ */
+export function inOrganisationDescription(text: string, tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (token === undefined || !/\b(?:the|this|that)\s+$/iu.test(text.slice(0, token.start))) return false;
+  for (let k = i + 1; k <= i + 2 && k < tokens.length; k += 1) {
+    const next = tokens[k];
+    const before = tokens[k - 1];
+    if (next === undefined || before === undefined || !/^\s+$/u.test(text.slice(before.end, next.start)))
+      return false;
+    if (GENERIC_ORGANISATION.test(next.word)) return true;
+  }
+  return false;
+}
