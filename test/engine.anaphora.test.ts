@@ -47,7 +47,9 @@ describe('a passage that points back is about what the one before it named (rule
 
   it('ranks it first when the question joins its words with those of the passage before', () => {
     const question = 'Does the mayor address the Coastal Noise Act?';
-    expect(top(ask(question))).toBe(3);
-    expect(top(ask(question, { disabledRules: new Set(['anaphora'] as const) }))).toBe(2);
+    // The speaker rule would also pick the passage where the mayor speaks: leave it out here.
+    const speaker = new Set(['speaker-needs-speech'] as const);
+    expect(top(ask(question, { disabledRules: speaker }))).toBe(3);
+    expect(top(ask(question, { disabledRules: new Set(['anaphora', ...speaker] as const) }))).toBe(2);
   });
 });

@@ -20,6 +20,9 @@ describe('askedSpeaker: questions asking what someone said or how they responded
     ['Did the council reply to the petition?', 'the council'],
     ['What did Ellen Ward tell the Coast Gazette?', 'ellen ward'],
     ['what was the mayor’s reaction', 'the mayor'],
+    // Whether someone spoke of something at all.
+    ['Does Ellen Ward address the noise law in her letter?', 'ellen ward'],
+    ['has the council ever talked about the pier', 'the council'],
   ])('%s → %s', (question, asked) => {
     expect(askedSpeaker(question)).toBe(asked);
   });
@@ -31,6 +34,9 @@ describe('askedSpeaker: questions asking what someone said or how they responded
     'What does the Coastal Noise Act say?',
     'What did he say?',
     'Why did the council close the pier?',
+    // Nobody in particular, or the speaker before the auxiliary ("… have ever talked").
+    'Has anyone from the council ever mentioned the pier?',
+    "whether the council's people have ever talked about the pier",
   ])('%s → none', (question) => {
     expect(askedSpeaker(question)).toBeUndefined();
   });

@@ -22,11 +22,18 @@ const SPEAKER_FORMS: readonly RegExp[] = [
   /\b(?:did|has|have|does|do)\s+(.{2,60}?)\s+(?:respond|react|reply|answer|comment)(?:ed)?\b/,
   /\bwhat\s+(?:did|has|have|does|do)\s+(.{2,60}?)\s+(?:say|said|reply|replied|respond|comment|tell|told)\b/,
   /\bwhat\s+(?:was|is|were)\s+(.{2,60}?)['’]s?\s+(?:response|reaction|reply|answer)\b/,
+  // "Does Peng address the law?", "has huawei ever talked about the intel law": did X speak of Y.
+  /\b(?:did|does|do|has|have)\s+(.{2,60}?)\s+(?:ever\s+|actually\s+|even\s+|really\s+|once\s+)*(?:address|addressed|mention|mentioned|discuss|discussed|talk|talked|speak|spoken|comment|commented|touch|touched|raise|raised|tackle|tackled|acknowledge|acknowledged|admit|admitted)\b/,
 ];
 
 /** Pronouns, and texts whose "saying" is their content (what does the article / law / caption say). */
 const NOT_A_SPEAKER =
   /(?:^|\s)(?:he|she|it|they|we|you|i|article|piece|story|report|author|writer|journalist|reporter|caption|photo|image|picture|text|law|statute|act|op-?ed|column|editorial|headline|title|section|paragraph|passage|bot|site|page)(?:\s+(?:actually|really|even|ever|also|again|itself))?$/;
+
+const ADVERBS = /\b(?:ever|actually|even|really|once|also|still|just|publicly)\b/gu;
+/** "Did anyone / any of them / somebody speaking for the company…": nobody in particular is asked about. */
+const INDEFINITE =
+  /^(?:any|anyone|anybody|anything|some|someone|somebody|none|nobody|no\s+one|one|either|neither|each|every|everyone|everybody|all)\b/u;
 
 /**
  * The speaker a question asks about, in its own words ("the US government"), or undefined when it
@@ -36,10 +43,11 @@ export function askedSpeaker(question: string): string | undefined {
   const text = fold(question);
   for (const form of SPEAKER_FORMS) {
     const match = form.exec(text);
-    const speaker = match?.[1]?.trim();
-    if (speaker === undefined) continue;
+    // "Huawei's people have ever talked…" puts the speaker before the auxiliary: the adverb is no speaker.
+    const speaker = match?.[1]?.replace(ADVERBS, ' ').trim();
+    if (speaker === undefined || speaker.length === 0) continue;
     const words = speaker.split(/\s+/u);
-    if (words.length > 6 || NOT_A_SPEAKER.test(speaker)) return undefined;
+    if (words.length > 6 || NOT_A_SPEAKER.test(speaker) || INDEFINITE.test(speaker)) return undefined;
     // "What did the US government say in response": the speaker ends where the question's words do.
     return speaker;
   }
