@@ -293,6 +293,26 @@ describe('quality floors', () => {
       floors: { firstRight: 0.7, hit1: 0.72, hit3: 0.82, falseRefusals: 11, outRefused: 0.55 },
     },
     {
+      // Held out this session, measured once at 8e611f6: 77.0% first right, 76.6% hit@1, 87.0% hit@3, 6/77 answerable refused, 17/22 out refused.
+      file: 'test/questions-blind-18.json',
+      floors: { firstRight: 0.74, hit1: 0.73, hit3: 0.84, falseRefusals: 8, outRefused: 0.7 },
+    },
+    {
+      // Held out, measured once at 8e611f6: 77.0% first right, 78.7% hit@1, 85.3% hit@3, 8/75 answerable refused, 17/23 out refused.
+      file: 'test/questions-blind-19.json',
+      floors: { firstRight: 0.74, hit1: 0.75, hit3: 0.82, falseRefusals: 10, outRefused: 0.68 },
+    },
+    {
+      // Held out, measured once at 8e611f6: 81.0% first right, 77.3% hit@1, 85.3% hit@3, 9/75 answerable refused, 22/24 out refused.
+      file: 'test/questions-blind-20.json',
+      floors: { firstRight: 0.78, hit1: 0.74, hit3: 0.82, falseRefusals: 11, outRefused: 0.83 },
+    },
+    {
+      // Held out, measured once at 8e611f6: 76.0% first right, 73.0% hit@1, 78.4% hit@3, 13/74 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-21.json',
+      floors: { firstRight: 0.73, hit1: 0.7, hit3: 0.75, falseRefusals: 15, outRefused: 0.75 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
