@@ -6,6 +6,7 @@
  * evidence like the derivations rule's (weaker), and leaves room for the word's synonyms.
  */
 import type { InvertedIndex } from './index-build.js';
+import { fold } from './tokenize.js';
 
 /** The forms an inflected word may come from: itself, and without a plural, past or -ing ending. */
 export function baseForms(word: string): string[] {
@@ -42,32 +43,15 @@ function sameWord(a: string, b: string): boolean {
   return baseForms(b).some((form) => fromA.has(form));
 }
 
-const surfacesOf = new WeakMap<InvertedIndex, ReadonlyMap<number, readonly string[]>>();
-
-/** The corpus's written words for each index term (built once per index, on first use). */
-function termSurfaces(index: InvertedIndex): ReadonlyMap<number, readonly string[]> {
-  let built = surfacesOf.get(index);
-  if (built === undefined) {
-    const map = new Map<number, string[]>();
-    for (const [surface, id] of index.surfaceTerm) {
-      const list = map.get(id);
-      if (list === undefined) map.set(id, [surface]);
-      else list.push(surface);
-    }
-    built = map;
-    surfacesOf.set(index, built);
-  }
-  return built;
-}
-
 /**
  * Whether the corpus writes the term only as other members of the word's family: no written form
  * of it is an inflection of the question word. Terms with no recorded written word (names written
  * in capitals, compound parts) are taken as the word itself.
  */
 export function onlyFamilyOf(word: string, term: number, index: InvertedIndex): boolean {
-  const surfaces = termSurfaces(index).get(term);
-  if (surfaces === undefined || surfaces.length === 0) return false;
+  // The index keeps each term's single-word written forms (sentence-scores.ts reads them too).
+  const surfaces = index.forms.slice(index.formStart[term] ?? 0, index.formStart[term + 1] ?? 0).map(fold);
+  if (surfaces.length === 0) return false;
   if (!/^[a-z]+$/u.test(word)) return false;
   return !surfaces.some((surface) => !/^[a-z]+$/u.test(surface) || sameWord(word, surface));
 }
