@@ -22,7 +22,7 @@ export function rank(
 ): Array<{ doc: number; bm25: number }> {
   const contextWeight = rules.on('context-field') ? CONTEXT_WEIGHT : 0;
   // A passage that opens by pointing back ("That's not a surprise") is about what came before it.
-  const pointingBack = rules.on('anaphora') ? ANAPHOR_CONTEXT_WEIGHT : contextWeight;
+  const borrowing = rules.on('anaphora') && contextWeight > 0;
   const { body, concept, seen } = scratch;
   const touched: number[] = [];
   for (const c of query.concepts) {
@@ -69,14 +69,14 @@ export function rank(
         }
       }
     }
-    if (contextWeight > 0 && pointingBack !== contextWeight) {
+    if (borrowing) {
       // A passage pointing back at this one ("That's not a surprise") has its words as its own,
       // concept by concept: what it says itself is not counted twice.
       const borrowed: Array<[number, number]> = [];
       for (const doc of conceptTouched) {
         for (let next = doc + 1; next <= doc + 2 && next < index.docCount; next += 1) {
           if (index.previousDoc[next] === doc && index.refersBack[next] === 1)
-            borrowed.push([next, pointingBack * (concept[doc] ?? 0)]);
+            borrowed.push([next, ANAPHOR_CONTEXT_WEIGHT * (concept[doc] ?? 0)]);
         }
       }
       for (const [next, score] of borrowed) {
@@ -99,7 +99,7 @@ export function rank(
   const consider = (doc: number): void => {
     const previous = index.previousDoc[doc] ?? -1;
     // A passage pointing back has its predecessor's words already, concept by concept.
-    const share = index.refersBack[doc] === 1 && pointingBack !== contextWeight ? 0 : contextWeight;
+    const share = borrowing && index.refersBack[doc] === 1 ? 0 : contextWeight;
     const score = (body[doc] ?? 0) + (previous >= 0 ? share * (body[previous] ?? 0) : 0);
     if (score > 0) heap.push(doc, score);
   };
