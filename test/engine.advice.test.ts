@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { asksAdvice, recommends } from '../src/engine/advice.js';
-import { createEngine } from '../src/engine/index.js';
-import type { EngineOptions, SearchResult } from '../src/engine/index.js';
+
 import { loadLexicon } from '../src/lexicon.js';
+import { askerOf, topParagraph } from './support/ask.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 describe('asksAdvice: questions asking what someone should do', () => {
@@ -51,10 +51,8 @@ describe('a question asking what someone should do (rule advice-wanted)', () => 
     'If the operator wants the ban lifted, the most useful thing it can do is publish its safety audit.',
     'Residents complained about noise on the pier.',
   ]);
-  const ask = (question: string, options: EngineOptions = {}): SearchResult =>
-    createEngine(library, { lexicon, ...options }).search(question);
-  const top = (result: SearchResult): number | undefined =>
-    result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined;
+  const ask = askerOf(library, lexicon);
+  const top = topParagraph;
 
   it('is answered first by the passage that recommends, not the one reporting the same words', () => {
     const question = 'What should the operator do to get the ban lifted?';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { refersBack } from '../src/engine/anaphora.js';
-import { createEngine } from '../src/engine/index.js';
-import type { EngineOptions, SearchResult } from '../src/engine/index.js';
+
 import { loadLexicon } from '../src/lexicon.js';
+import { askerOf, topParagraph } from './support/ask.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 describe('refersBack: a passage that opens by pointing at the one before', () => {
@@ -40,10 +40,8 @@ describe('a passage that points back is about what the one before it named (rule
     'The mayor never touches on this at all. Nobody on the council has discussed this act either.',
     'Residents complained about the new ferry timetable.',
   ]);
-  const ask = (question: string, options: EngineOptions = {}): SearchResult =>
-    createEngine(library, { lexicon, ...options }).search(question);
-  const top = (result: SearchResult): number | undefined =>
-    result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined;
+  const ask = askerOf(library, lexicon);
+  const top = topParagraph;
 
   it('ranks it first when the question joins its words with those of the passage before', () => {
     const question = 'Does the mayor address the Coastal Noise Act?';

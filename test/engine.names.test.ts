@@ -6,6 +6,7 @@ import { nameKindAsked } from '../src/engine/names.js';
 import { NO_SUCH_NAME, NO_SUCH_PLACE } from '../src/engine/strings.js';
 import { loadLexicon } from '../src/lexicon.js';
 import { loadWordNet } from '../src/wordnet.js';
+import { askerOf, topParagraph } from './support/ask.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 const lexicon = loadLexicon();
@@ -82,11 +83,9 @@ describe('"which newspaper" questions (rule which-needs-name)', () => {
     'The ferry operator also runs crossings to Japan and sells its booking software there.',
     'Residents opposed the terminal because of traffic on the coast road.',
   ]);
-  const ask = (question: string, options: EngineOptions = {}): SearchResult =>
-    createEngine(library, { lexicon, ...options }).search(question);
+  const ask = askerOf(library, lexicon);
   const off: EngineOptions = { disabledRules: new Set(['which-needs-name'] as const) };
-  const top = (result: SearchResult): number | undefined =>
-    result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined;
+  const top = topParagraph;
 
   it('are answered by a passage that names one', () => {
     expect(top(ask('Which newspaper did the mayor talk to?'))).toBe(1);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../src/engine/index.js';
-import type { EngineOptions, SearchResult } from '../src/engine/index.js';
+
 import { prepareLexicon } from '../src/engine/lexicon-info.js';
 import { askedSpeaker, speakerSpeaks, withSpokespeople } from '../src/engine/speakers.js';
 import { NO_SUCH_STATEMENT } from '../src/engine/strings.js';
 import { stem } from '../src/engine/tokenize.js';
 import { loadLexicon } from '../src/lexicon.js';
+import { askerOf, topParagraph } from './support/ask.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 const lexicon = loadLexicon();
@@ -91,10 +91,8 @@ describe('"how did X respond" questions (rule speaker-needs-speech)', () => {
     'A harbour board member, Ellen Ward, said the council should pay for the terminal.',
     'The council has not set a date for the vote.',
   ]);
-  const ask = (question: string, options: EngineOptions = {}): SearchResult =>
-    createEngine(library, { lexicon, ...options }).search(question);
-  const top = (result: SearchResult): number | undefined =>
-    result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined;
+  const ask = askerOf(library, lexicon);
+  const top = topParagraph;
 
   it('are answered by a passage where the speaker speaks', () => {
     expect(top(ask('What did Ellen Ward say about the terminal?'))).toBe(2);
