@@ -10,9 +10,8 @@ import { memoryCorpus } from './support/memory-corpus.js';
 
 const lexicon = loadLexicon();
 const info = prepareLexicon(lexicon);
-const speaker = (...words: string[]): { terms: ReadonlySet<string> } => ({
-  terms: new Set(words.map((w) => (/^[A-Z]+$/u.test(w) ? w.toLowerCase() : stem(w.toLowerCase())))),
-});
+const speaker = (...words: string[]): ReadonlySet<string> =>
+  new Set(words.map((w) => (/^[A-Z]+$/u.test(w) ? w.toLowerCase() : stem(w.toLowerCase()))));
 
 describe('askedSpeaker: questions asking what someone said or how they responded', () => {
   it.each([

@@ -6,9 +6,8 @@
  * reissues…") points back only at a person, not at what was said about them: "He" in the passage
  * after the factory promise does not make it a passage about the factory.
  */
+import { QUOTED_SPEECH } from './wording.js';
 
-/** Quoted speech speaks in another voice: its pronouns ("they will talk to us") point elsewhere. */
-const QUOTED = /["“][^"”]*["”]/gu;
 /**
  * The opening words: a passage that points back does so first thing; a demonstrative later in the
  * sentence ("…and, related to that, are nervous") points inside it.
@@ -25,7 +24,7 @@ const DEMONSTRATIVE =
 export function refersBack(text: string): boolean {
   const sentence = text.split(/[.!?](?:\s|$)/u, 1)[0] ?? '';
   const words = sentence
-    .replace(QUOTED, ' ')
+    .replace(QUOTED_SPEECH, ' ')
     .split(/\s+/u)
     .filter((w) => w.length > 0);
   // One word past the opening ones, so a demonstrative's following word can be read.

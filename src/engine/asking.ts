@@ -184,7 +184,7 @@ export function speakerAnswers(
   // Those the passages on the subject introduce as speaking for the speaker speak for it too.
   const terms = withSpokespeople(
     candidates.map((c) => index.passages[c.doc]?.text ?? ''),
-    { terms: own },
+    own,
   );
   return candidates.filter((c) => {
     const previous = index.previousDoc[c.doc] ?? -1;

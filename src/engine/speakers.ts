@@ -12,6 +12,7 @@
  */
 import type { LexiconInfo } from './lexicon-info.js';
 import { STOPWORDS, fold, tokenize } from './tokenize.js';
+import { QUOTED_SPEECH } from './wording.js';
 
 /**
  * Forms asking what a speaker said or how they responded; the speaker is the first group found.
@@ -48,7 +49,6 @@ export function askedSpeaker(question: string): string | undefined {
     if (speaker === undefined || speaker.length === 0) continue;
     const words = speaker.split(/\s+/u);
     if (words.length > 6 || NOT_A_SPEAKER.test(speaker) || INDEFINITE.test(speaker)) return undefined;
-    // "What did the US government say in response": the speaker ends where the question's words do.
     return speaker;
   }
   return undefined;
@@ -103,8 +103,6 @@ interface Word {
   readonly after: string;
 }
 
-const QUOTED = /["“][^"”]*["”]/gu;
-
 function words(sentence: string): Word[] {
   const found: Word[] = [];
   for (const m of sentence.matchAll(/([\p{L}\p{N}][\p{L}\p{N}'’-]*)([^\p{L}\p{N}]*)/gu)) {
@@ -116,7 +114,7 @@ function words(sentence: string): Word[] {
 
 function sentences(text: string): string[] {
   return text
-    .replace(QUOTED, ' , ')
+    .replace(QUOTED_SPEECH, ' , ')
     .split(/(?<=[.!?])\s+/u)
     .filter((s) => s.trim().length > 0);
 }
@@ -246,29 +244,25 @@ function subjectsOf(ws: readonly Word[], end = ws.length, all = false): Word[] {
   });
 }
 
-export interface SpeakerTerms {
-  /** Index terms of each of the speaker's words and aliases: any one of them names the speaker. */
-  readonly terms: ReadonlySet<string>;
-}
-
 /**
  * The speaker's terms, with the names of those the given passages introduce as speaking with a
  * word of the speaker's: "a Huawei board member, Vincent Peng, said" makes Peng speak for Huawei.
  */
-export function withSpokespeople(texts: readonly string[], speaker: SpeakerTerms): SpeakerTerms {
-  const terms = new Set(speaker.terms);
+export function withSpokespeople(texts: readonly string[], speaker: ReadonlySet<string>): Set<string> {
+  const terms = new Set(speaker);
   for (const text of texts)
-    for (const sentence of sentences(text))
-      for (const ws of [words(sentence)])
-        for (const { subject } of attributions(ws)) {
-          const said = subject.flatMap((n) => ws[n] ?? []);
-          if (!said.some((w) => speaker.terms.has(termOf(w) ?? ''))) continue;
-          for (const w of said) {
-            const term = termOf(w);
-            if (term !== undefined && /^\p{Lu}/u.test(w.surface)) terms.add(term);
-          }
+    for (const sentence of sentences(text)) {
+      const ws = words(sentence);
+      for (const { subject } of attributions(ws)) {
+        const said = subject.flatMap((n) => ws[n] ?? []);
+        if (!said.some((w) => speaker.has(termOf(w) ?? ''))) continue;
+        for (const w of said) {
+          const term = termOf(w);
+          if (term !== undefined && /^\p{Lu}/u.test(w.surface)) terms.add(term);
         }
-  return { terms };
+      }
+    }
+  return terms;
 }
 
 /**
@@ -280,13 +274,14 @@ export function withSpokespeople(texts: readonly string[], speaker: SpeakerTerms
 export function speakerSpeaks(
   text: string,
   previous: string | undefined,
-  speaker: SpeakerTerms,
+  /** Index terms of the speaker's words and aliases: any one of them names the speaker. */
+  speaker: ReadonlySet<string>,
   lexicon: LexiconInfo | undefined,
 ): boolean {
   const own = sentences(text);
   const before = previous === undefined ? [] : sentences(previous);
   const isSpeaker = (word: Word | undefined): boolean =>
-    word !== undefined && speaker.terms.has(termOf(word) ?? '');
+    word !== undefined && speaker.has(termOf(word) ?? '');
   return own.some((sentence, s) => {
     const ws = words(sentence);
     const prior = s > 0 ? own[s - 1] : before[before.length - 1];

@@ -84,3 +84,9 @@ export function inOrganisationDescription(text: string, tokens: readonly Token[]
   }
   return false;
 }
+
+/**
+ * Quoted speech ("…", “…”): it speaks in another voice, so its pronouns and verbs ("they will talk to
+ * us") say nothing of who speaks or what the passage points back at.
+ */
+export const QUOTED_SPEECH = /["“][^"”]*["”]/gu;
