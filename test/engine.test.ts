@@ -208,6 +208,19 @@ describe('acronyms', () => {
   });
 });
 
+describe('function words', () => {
+  it.each(['regarding', 'concerning', 'beyond', 'besides', 'toward', 'among', 'despite', 'via'])(
+    'the preposition "%s" names no topic, so it weighs nothing against a passage',
+    (word) => {
+      expect(tokenize(`what did Italy decide ${word} Vodafone`).map((t) => t.word)).toEqual([
+        'italy',
+        'decide',
+        'vodafone',
+      ]);
+    },
+  );
+});
+
 describe('abstention', () => {
   it('a noun right after which/what is the kind of answer, not missing evidence', () => {
     expect(top(engine.search('which newspaper did ong talk to')).passage.paragraph).toBe(3);

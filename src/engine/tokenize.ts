@@ -45,6 +45,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'those through to too under until up upon us ve very was wasn we were weren what whatever when whenever where ' +
     'whereas wherever whether which while who whoever whom whose why will with within without won would wouldn ' +
     'yet you your yours yourself yourselves d m o y ' +
+    'regarding concerning beyond besides toward towards among amongst despite via ' +
     // Chat shorthand for function words and discourse markers ("wat r the conditions", "talked abt
     // the law", "hw can huawei fix things", "does malaysia hv"): no topic of their own.
     'r u n w ur abt bc cuz coz cos tho thru b4 wrt hw hv wht wer wud cud shud bcuz becuz ' +
