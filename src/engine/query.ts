@@ -27,7 +27,7 @@ import {
   nearStopword,
   typoVariants,
 } from './variants.js';
-import { ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
+import { ABSENT_MODIFIER_MASS, ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
 
 export { prepareAliases } from './aliases.js';
 export type { AliasEntry, PreparedAliases } from './aliases.js';
@@ -159,7 +159,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
         inOrganisationDescription(text, tokens, i)
       )
         placed = { ...placed, absentName: false, mass: placed.mass * DESCRIPTOR_MASS };
-      concepts.push(describesNext(text, tokens, i, context) ? { ...placed, modifier: true } : placed);
+      concepts.push(describesNext(text, tokens, i, context) ? asModifier(placed, context.rules) : placed);
     }
     i += 1;
   }
@@ -217,6 +217,18 @@ function describesNext(text: string, tokens: readonly Token[], i: number, contex
     return false;
   return context.lexicon?.thesaurus?.partsOfSpeech?.(token.word).includes('adj') === true;
 }
+
+/**
+ * An adjective before a noun narrows what the noun names ("mobile network", "western alternatives"):
+ * when the article lacks it (nothing of its own covers even half), the passage may still be about the
+ * noun, so the missing adjective counts against it at ABSENT_MODIFIER_MASS of its weight.
+ */
+function asModifier(concept: Concept, rules: RuleSwitches): Concept {
+  const absent = concept.variants.every((v) => (v.cover ?? v.weight) < HALF_COVER);
+  const lighter = absent && rules.on('absent-modifier');
+  return { ...concept, modifier: true, ...(lighter ? { mass: concept.mass * ABSENT_MODIFIER_MASS } : {}) };
+}
+const HALF_COVER = 0.5;
 
 function sameTerms(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((t, k) => t === b[k]);

@@ -61,6 +61,11 @@ export const RULES = [
     why: 'Everyday words (go, good, thing) are in every text; their weight falls with their everyday frequency so they neither make nor break a match.',
   },
   {
+    name: 'absent-modifier',
+    kind: 'query',
+    why: 'An adjective narrows the noun after it ("mobile network", "western alternatives"): when the article lacks the adjective, a passage about the noun still answers much of the question, so the missing adjective weighs half against it.',
+  },
+  {
     name: 'derivations',
     kind: 'query',
     why: 'Words of one family (compete/competition, invest/investor) usually mean the same thing in a question, and a negated form (unconditional) asks about its base (conditional).',
