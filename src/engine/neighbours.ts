@@ -11,6 +11,7 @@ import type { WordNeighbours } from './lexicon-info.js';
 import type { Variant } from './query.js';
 import { stem } from './tokenize.js';
 import {
+  CONFIRMED_SYNONYM_WEIGHT,
   MAX_NEIGHBOURS,
   MAX_SYNONYM_COVER,
   MIN_RELATED_WEIGHT,
@@ -40,4 +41,31 @@ export function neighbourVariants(
     found.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
   }
   return found;
+}
+
+/**
+ * Thesaurus synonyms from `from` on that are also among the word's close vector neighbours: two
+ * independent sources agree that the article word is used for the question word (nations/countries,
+ * troubles/problems, admit/acknowledge), so it counts like a derived form rather than a mere synonym.
+ */
+export function confirmSynonyms(
+  word: string,
+  table: WordNeighbours,
+  index: InvertedIndex,
+  variants: Variant[],
+  from: number,
+): void {
+  const close = new Set<number>();
+  for (const { word: near, cosine } of table.neighbours(word)) {
+    if (cosine < NEIGHBOUR_MIN_COSINE) break;
+    const id = index.termIds.get(stem(near));
+    if (id !== undefined) close.add(id);
+  }
+  for (let k = from; k < variants.length; k += 1) {
+    const variant = variants[k];
+    const term = variant?.terms.length === 1 ? variant.terms[0] : undefined;
+    if (variant === undefined || term === undefined || !close.has(term)) continue;
+    if (variant.weight >= CONFIRMED_SYNONYM_WEIGHT) continue;
+    variants[k] = { terms: variant.terms, weight: CONFIRMED_SYNONYM_WEIGHT, cover: CONFIRMED_SYNONYM_WEIGHT };
+  }
 }

@@ -13,7 +13,7 @@ import type { RuleSwitches } from './rules.js';
 import { INVISIBLE, STOPWORDS, normalizeForPhrase, stem, tokenize } from './tokenize.js';
 import type { Token } from './tokenize.js';
 import { absentCompound } from './compounds.js';
-import { neighbourVariants } from './neighbours.js';
+import { confirmSynonyms, neighbourVariants } from './neighbours.js';
 import { placeInLongerName } from './name-parts.js';
 import { onlyFamilyOf } from './inflections.js';
 import { sourceTokens } from './sources.js';
@@ -275,7 +275,11 @@ function wordConcept(
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
   if (!hasExact && thesaurus !== undefined) {
+    const synonymsFrom = variants.length;
     addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, context));
+    const table = lexicon?.neighbours;
+    if (rules.on('confirmed-synonyms') && table !== undefined)
+      confirmSynonyms(token.word, table, index, variants, synonymsFrom);
   }
   // Word-vector neighbours rank a paraphrase but, like the absent word itself, are no evidence that
   // the article covers the thing asked about: the absent-name and absent-thing checks ignore them.

@@ -81,6 +81,11 @@ export const RULES = [
     why: 'Askers paraphrase: a synonym or derived form of a word the article lacks may stand for it, at low weight and low coverage.',
   },
   {
+    name: 'confirmed-synonyms',
+    kind: 'query',
+    why: 'A thesaurus synonym is weak alone (words have many senses), and so is a vector neighbour (related words sit as close as synonyms); when both say an article word stands for the question word (nations/countries, troubles/problems, admit/acknowledge), it is nearly as good as a form of the word.',
+  },
+  {
     name: 'embedding-neighbours',
     kind: 'query',
     why: 'Askers paraphrase with words WordNet does not list together (assurances/pledges, plant/factory): an article word whose vector is close to an absent common word may stand for it, at synonym weight and coverage, never for a name.',
