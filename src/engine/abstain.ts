@@ -35,11 +35,20 @@ export function abstain(
   // An adjective before it ("best pizza in Rome") describes that thing rather than being it.
   const first = parsed.concepts.find((c) => c.modifier !== true) ?? parsed.concepts[0];
   if (rules.on('absent-thing') && first?.absentThing === true) return 'absent-thing';
-  // So is the thing it says it is about ("what did Peng say about Huawei's revenue").
+  // So is the thing it says it is about ("what did Peng say about Huawei's revenue"), unless the
+  // best passage speaks of more of that topic than the article lacks ("about licensing its 5G
+  // technology": licensing and 5G are there, "technology" is a paraphrase of the passage's "tech").
   const topic = parsed.topic === undefined ? [] : parsed.concepts.slice(parsed.topic, parsed.topicEnd);
-  if (rules.on('about-topic') && topic.some((c) => c.absentThing === true)) return 'absent-thing';
+  const absentTopic = topic.filter((c) => c.absentThing === true);
+  const metTopic = topic.filter((c) => c.absentThing !== true && coverOfBest(c) >= TOPIC_MIN_COVER);
+  if (rules.on('about-topic') && absentTopic.length > 0 && totalMass(absentTopic) >= totalMass(metTopic))
+    return 'absent-thing';
   // And the best passage must speak of it: Reuters on Italy does not say what Reuters said about Malaysia.
   if (rules.on('about-topic') && topic.length > 0 && topic.every((c) => coverOfBest(c) < TOPIC_MIN_COVER))
     return 'absent-thing';
   return undefined;
+}
+
+function totalMass(concepts: readonly Concept[]): number {
+  return concepts.reduce((sum, c) => sum + c.mass, 0);
 }
