@@ -219,6 +219,17 @@ describe('function words', () => {
       ]);
     },
   );
+
+  it.each(['thats', 'theres', 'wasnt', 'cant', 'couldnt', 'theyre'])(
+    'the contraction "%s", typed without its apostrophe, is a function word, not an unknown name',
+    (word) => {
+      expect(tokenize(`why ${word} Italy approving Vodafone`).map((t) => t.word)).toEqual([
+        'italy',
+        'approving',
+        'vodafone',
+      ]);
+    },
+  );
 });
 
 describe('abstention', () => {

@@ -54,7 +54,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // Question scaffolding: words people wrap a question in that say nothing about what it asks.
     'article piece story text tell told say says said according mention mentions mentioned mentioning ' +
     'explain explains describe describes give gives show shows anything something someone somebody thing things ' +
-    'kind sort way many really actually exactly please know does doesnt dont didnt isnt whats whos hows'
+    'kind sort way many really actually exactly please know does doesnt dont didnt isnt whats whos hows ' +
+    // Contractions typed without their apostrophe: the same function words (a word list that lacks
+    // them would otherwise read them as unknown names). Those that are also words (hell, shell, well,
+    // wont, lets) are left out.
+    'thats theres heres wheres whens whys theyre youre ive youve weve theyve arent wasnt werent hasnt ' +
+    'havent hadnt cant couldnt wouldnt shouldnt mustnt youll theyll itll wats'
   ).split(' '),
 );
 
