@@ -220,6 +220,14 @@ describe('function words', () => {
     },
   );
 
+  it.each(['rly', 'tryna'])('the chat shorthand "%s" (really, trying to) is a function word', (word) => {
+    expect(tokenize(`is Italy ${word} approving Vodafone`).map((t) => t.word)).toEqual([
+      'italy',
+      'approving',
+      'vodafone',
+    ]);
+  });
+
   it.each(['thats', 'theres', 'wasnt', 'cant', 'couldnt', 'theyre'])(
     'the contraction "%s", typed without its apostrophe, is a function word, not an unknown name',
     (word) => {

@@ -43,6 +43,8 @@ describe('lookupCountry: names and aliases', () => {
     ['ROME', 'Italy'],
     ['Vodafone', 'Italy'],
     ['Kuala Lumpur', 'Malaysia'],
+    ['KL', 'Malaysia'],
+    ['DC', 'United States'],
     ['Canberra', 'Australia'],
     ['Hanoi', 'Vietnam'],
     ['  japan  ', 'Japan'],
