@@ -271,9 +271,14 @@ function namedRoots(files: Files, senses: readonly number[]): NamedKind[] {
  */
 function kindsOfNoun(files: Files, word: string): NamedKind[] {
   const senses: number[] = [];
-  for (const lemma of lemmaCandidates(word, 'noun')) {
-    const entry = findIndexEntry(files.index.noun, lemma);
-    if (entry === undefined) continue;
+  const entries = lemmaCandidates(word, 'noun').map(
+    (lemma) => [lemma, findIndexEntry(files.index.noun, lemma)] as const,
+  );
+  // A plural with a lemma of its own that tagged text never attests ("strings", an orchestra's
+  // section) is read as its singular's plural when that is attested ("string").
+  const attestedLemma = entries.some(([, entry]) => (entry?.tagged ?? 0) > 0);
+  for (const [lemma, entry] of entries) {
+    if (entry === undefined || (attestedLemma && entry.tagged === 0)) continue;
     const attested = Math.min(NAMED_KIND_SENSES, Math.max(1, entry.tagged));
     for (const offset of entry.offsets.slice(0, attested))
       if (readSynset(files.data.noun, offset)?.common.includes(lemma) === true) senses.push(offset);

@@ -67,6 +67,12 @@ describe('WordNet: what kind of named thing a word is', () => {
     expect(wordnet.kindsOf?.('rome')).toEqual([]);
   });
 
+  it('reads a plural as its singular when its own lemma is never attested ("strings": not an orchestra section)', () => {
+    expect(wordnet.kindsOf?.('strings')).toEqual([]);
+    expect(wordnet.kindsOf?.('newspapers')).toEqual(['organization']);
+    expect(wordnet.kindsOf?.('ministers')).toEqual(['person']);
+  });
+
   it('reads a name from its senses, and knows nothing of a name it does not list', () => {
     expect(wordnet.nameKinds?.('beijing')).toEqual(['location']);
     expect(wordnet.nameKinds?.('us')).toEqual(['location']);
