@@ -313,6 +313,26 @@ describe('quality floors', () => {
       floors: { firstRight: 0.73, hit1: 0.7, hit3: 0.75, falseRefusals: 15, outRefused: 0.75 },
     },
     {
+      // Held out, written at the start of the fifth session of 2026-12-02 and measured at 4525954 and at 5972bfd: 80.0% first right, 78.4% hit@1, 85.1% hit@3, 5/74 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-22.json',
+      floors: { firstRight: 0.77, hit1: 0.75, hit3: 0.82, falseRefusals: 7, outRefused: 0.75 },
+    },
+    {
+      // Held out, written at the start of the fifth session of 2026-12-02 and measured at 4525954 and at 5972bfd: 85.0% first right, 84.0% hit@1, 88.0% hit@3, 7/75 answerable refused, 21/24 out refused.
+      file: 'test/questions-blind-23.json',
+      floors: { firstRight: 0.82, hit1: 0.81, hit3: 0.85, falseRefusals: 9, outRefused: 0.79 },
+    },
+    {
+      // Held out, written at the start of the fifth session of 2026-12-02 and measured at 4525954 and at 5972bfd: 84.0% first right, 82.9% hit@1, 85.5% hit@3, 8/76 answerable refused, 21/24 out refused.
+      file: 'test/questions-blind-24.json',
+      floors: { firstRight: 0.81, hit1: 0.8, hit3: 0.82, falseRefusals: 10, outRefused: 0.79 },
+    },
+    {
+      // Held out, written at the start of the fifth session of 2026-12-02 and measured at 4525954 and at 5972bfd: 72.0% first right, 71.2% hit@1, 79.5% hit@3, 7/73 answerable refused, 17/24 out refused.
+      file: 'test/questions-blind-25.json',
+      floors: { firstRight: 0.69, hit1: 0.68, hit3: 0.76, falseRefusals: 9, outRefused: 0.62 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
