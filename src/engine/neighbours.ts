@@ -32,10 +32,9 @@ export function neighbourVariants(
   specific: number,
 ): Variant[] {
   const found: Variant[] = [];
-  for (const { word: near, cosine } of table.neighbours(word)) {
-    if (found.length >= MAX_NEIGHBOURS || cosine < NEIGHBOUR_MIN_COSINE) break;
-    const id = index.termIds.get(stem(near));
-    if (id === undefined || !usable(id) || [...existing, ...found].some((v) => v.terms[0] === id)) continue;
+  for (const { id, cosine } of closeTerms(word, table, index)) {
+    if (found.length >= MAX_NEIGHBOURS) break;
+    if (!usable(id) || [...existing, ...found].some((v) => v.terms[0] === id)) continue;
     const weight = SYNONYM_WEIGHT * cosine * specific;
     if (weight < MIN_RELATED_WEIGHT) continue;
     found.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
@@ -55,17 +54,25 @@ export function confirmSynonyms(
   variants: Variant[],
   from: number,
 ): void {
-  const close = new Set<number>();
-  for (const { word: near, cosine } of table.neighbours(word)) {
-    if (cosine < NEIGHBOUR_MIN_COSINE) break;
-    const id = index.termIds.get(stem(near));
-    if (id !== undefined) close.add(id);
-  }
+  const close = new Set([...closeTerms(word, table, index)].map(({ id }) => id));
   for (let k = from; k < variants.length; k += 1) {
     const variant = variants[k];
     const term = variant?.terms.length === 1 ? variant.terms[0] : undefined;
     if (variant === undefined || term === undefined || !close.has(term)) continue;
     if (variant.weight >= CONFIRMED_SYNONYM_WEIGHT) continue;
     variants[k] = { terms: variant.terms, weight: CONFIRMED_SYNONYM_WEIGHT, cover: CONFIRMED_SYNONYM_WEIGHT };
+  }
+}
+
+/** The index terms of the word's table neighbours at cosine ≥ NEIGHBOUR_MIN_COSINE, nearest first. */
+function* closeTerms(
+  word: string,
+  table: WordNeighbours,
+  index: InvertedIndex,
+): Generator<{ readonly id: number; readonly cosine: number }> {
+  for (const { word: near, cosine } of table.neighbours(word)) {
+    if (cosine < NEIGHBOUR_MIN_COSINE) return;
+    const id = index.termIds.get(stem(near));
+    if (id !== undefined) yield { id, cosine };
   }
 }

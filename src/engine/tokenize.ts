@@ -49,7 +49,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // Chat shorthand for function words and discourse markers ("wat r the conditions", "talked abt
     // the law", "hw can huawei fix things", "does malaysia hv"): no topic of their own.
     'r u n w ur abt bc cuz coz cos tho thru b4 wrt hw hv wht wer wud cud shud bcuz becuz ' +
-    'gonna wanna gotta tryna dunno kinda lemme im idk tbh imo imho afaik iirc fyi btw rn rly smth sth ' +
+    'gonna wanna gotta tryna dunno kinda lemme im idk tbh imo imho afaik iirc fyi btw rn rly smth sth wats ' +
     'nah yeah yep yup nope ' +
     // Question scaffolding: words people wrap a question in that say nothing about what it asks.
     'article piece story text tell told say says said according mention mentions mentioned mentioning ' +
@@ -59,7 +59,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // them would otherwise read them as unknown names). Those that are also words (hell, shell, well,
     // wont, lets) are left out.
     'thats theres heres wheres whens whys theyre youre ive youve weve theyve arent wasnt werent hasnt ' +
-    'havent hadnt cant couldnt wouldnt shouldnt mustnt youll theyll itll wats'
+    'havent hadnt cant couldnt wouldnt shouldnt mustnt youll theyll itll'
   ).split(' '),
 );
 

@@ -61,20 +61,20 @@ export function wordConcept(
   for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
+  const specific = specificity(token.word, context);
+  const vectors = lexicon?.neighbours;
   if (!hasExact && thesaurus !== undefined) {
     const synonymsFrom = variants.length;
-    addRelated(token, thesaurus, index, variants, hasPostings, specificity(token.word, context));
-    const table = lexicon?.neighbours;
-    if (rules.on('confirmed-synonyms') && table !== undefined)
-      confirmSynonyms(token.word, table, index, variants, synonymsFrom);
+    addRelated(token, thesaurus, index, variants, hasPostings, specific);
+    if (rules.on('confirmed-synonyms') && vectors !== undefined)
+      confirmSynonyms(token.word, vectors, index, variants, synonymsFrom);
   }
   // Word-vector neighbours rank a paraphrase but, like the absent word itself, are no evidence that
   // the article covers the thing asked about: the absent-name and absent-thing checks ignore them.
   // A name's neighbours are other names (Germany → Italy), never the same thing.
   const named = writtenAsName || looksLikeName(token.word, lexicon);
   const neighbours = new Set<Variant>();
-  const table = rules.on('embedding-neighbours') ? lexicon?.neighbours : undefined;
-  const specific = specificity(token.word, context);
+  const table = rules.on('embedding-neighbours') ? vectors : undefined;
   if (
     !hasExact &&
     realWord &&
