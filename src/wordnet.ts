@@ -315,15 +315,20 @@ function memo<T>(): (word: string, compute: () => T) => T {
 const PLAIN_LEMMA = /^[a-z]+$/;
 
 /**
- * Synonyms (from the word's commonest senses, weighted by sense rank and ambiguity) and
- * derivationally related forms (from all its senses) of a lower-case English word.
+ * Synonyms and broader words (from the word's commonest senses, weighted by sense rank and
+ * ambiguity: a citizen is a kind of national) and derivationally related forms (from all its senses)
+ * of a lower-case English word. Where a word is both, the closer relation is kept.
  */
 function relatedWords(files: Files, word: string): RelatedWord[] {
   const best = new Map<string, RelatedWord>();
   const offer = (related: string, weight: number, relation: RelatedWord['relation']): void => {
     if (related === word || !PLAIN_LEMMA.test(related)) return;
     const previous = best.get(related);
-    if (previous === undefined || previous.weight < weight)
+    if (
+      previous === undefined ||
+      previous.weight < weight ||
+      (previous.weight === weight && relation !== 'broader')
+    )
       best.set(related, { word: related, weight, relation });
   };
   for (const pos of PARTS) {
@@ -339,6 +344,9 @@ function relatedWords(files: Files, word: string): RelatedWord[] {
           const tagged = rank < Math.max(1, entry.tagged) ? 1 : UNTAGGED_SENSE_FACTOR;
           const weight = (SENSE_WEIGHTS[rank] ?? 0) * tagged * ambiguity;
           for (const synonym of synset.words) offer(synonym, weight, 'synonym');
+          for (const broader of synset.hypernyms)
+            for (const word of readSynset(files.data[pos], broader)?.words ?? [])
+              offer(word, weight, 'broader');
         }
         for (const [source, targetPos, targetOffset, target] of synset.derivations) {
           if (source !== own) continue;

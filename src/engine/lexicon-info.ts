@@ -6,11 +6,14 @@ import { FuzzyIndex } from './fuzzy.js';
 import type { FuzzyMatch } from './fuzzy.js';
 import { fold } from './tokenize.js';
 
-/** A word related to a question word by meaning or form, with a confidence 0–1 that it stands for it. */
+/**
+ * A word related to a question word by meaning or form, with a confidence 0–1 that it stands for it:
+ * a synonym, a derived form, or a broader word (what the word's sense is a kind of: citizen → national).
+ */
 export interface RelatedWord {
   readonly word: string;
   readonly weight: number;
-  readonly relation: 'synonym' | 'derivation';
+  readonly relation: 'synonym' | 'derivation' | 'broader';
 }
 
 /** A part of speech of the dictionary. */

@@ -81,6 +81,11 @@ export const RULES = [
     why: 'Askers paraphrase: a synonym or derived form of a word the article lacks may stand for it, at low weight and low coverage.',
   },
   {
+    name: 'broader-words',
+    kind: 'query',
+    why: 'A question is often more specific than the text that answers it (citizens for nationals, pledges for promises, statute for law): the broader word of the same sense, unless it is an everyday word that fits anything, stands for the question word like a synonym.',
+  },
+  {
     name: 'confirmed-synonyms',
     kind: 'query',
     why: 'A thesaurus synonym is weak alone (words have many senses), and so is a vector neighbour (related words sit as close as synonyms); when both say an article word stands for the question word (nations/countries, troubles/problems, admit/acknowledge), it is nearly as good as a form of the word.',

@@ -102,7 +102,10 @@ export function typoVariants(
 
 const MAX_RELATED_VARIANTS = 6;
 
-/** Adds index terms of the word's synonyms and derived forms (only terms the index has) as variants. */
+/**
+ * Adds index terms of the word's synonyms, derived forms and (given `broader`, the rarity of a word)
+ * broader words (only terms the index has) as variants.
+ */
 export function addRelated(
   token: Token,
   thesaurus: Thesaurus,
@@ -110,15 +113,24 @@ export function addRelated(
   variants: Variant[],
   hasPostings: (id: number) => boolean,
   specific: number,
+  broader: ((word: string) => number) | undefined,
 ): void {
   let added = 0;
   for (const related of thesaurus.related(token.word)) {
     if (added >= MAX_RELATED_VARIANTS) break;
+    if (related.relation === 'broader' && broader === undefined) continue;
     const id = index.termIds.get(stem(related.word));
     if (id === undefined || !hasPostings(id) || variants.some((v) => v.terms[0] === id)) continue;
     // An everyday word's synonyms are everyday words too: they would match anywhere.
+    // A broader word (national for citizen, promise for pledge) names what was asked about, less
+    // exactly; an everyday broader word (act, person, get) says nothing, so its own rarity scales it.
     const weight =
-      related.relation === 'derivation' ? DERIVATION_WEIGHT : SYNONYM_WEIGHT * related.weight * specific;
+      related.relation === 'derivation'
+        ? DERIVATION_WEIGHT
+        : SYNONYM_WEIGHT *
+          related.weight *
+          specific *
+          (related.relation === 'broader' ? (broader?.(related.word) ?? 0) : 1);
     if (weight < MIN_RELATED_WEIGHT) continue;
     variants.push({ terms: [id], weight, cover: Math.min(weight, MAX_SYNONYM_COVER) });
     added += 1;

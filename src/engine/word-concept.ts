@@ -65,7 +65,15 @@ export function wordConcept(
   const vectors = lexicon?.neighbours;
   if (!hasExact && thesaurus !== undefined) {
     const synonymsFrom = variants.length;
-    addRelated(token, thesaurus, index, variants, hasPostings, specific);
+    addRelated(
+      token,
+      thesaurus,
+      index,
+      variants,
+      hasPostings,
+      specific,
+      rules.on('broader-words') ? (word) => specificity(word, context) : undefined,
+    );
     if (rules.on('confirmed-synonyms') && vectors !== undefined)
       confirmSynonyms(token.word, vectors, index, variants, synonymsFrom);
   }
