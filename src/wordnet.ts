@@ -315,11 +315,27 @@ function memo<T>(): (word: string, compute: () => T) => T {
 const PLAIN_LEMMA = /^[a-z]+$/;
 
 /**
+ * Two words the dictionary may list as one lemma: a noun compound inflects its second word (top
+ * brass, hired guns), a phrasal verb its first (turned down, patching up).
+ */
+interface Pair {
+  readonly pos: 'noun' | 'verb';
+  readonly second: string;
+}
+
+/** The dictionary lemmas a word, or a word and the second of a pair, may be written as. */
+function pairLemmas(word: string, pos: PartOfSpeech, pair: Pair | undefined): string[] {
+  if (pair === undefined) return lemmaCandidates(word, pos);
+  if (pair.pos === 'noun') return lemmaCandidates(pair.second, 'noun').map((last) => `${word}_${last}`);
+  return lemmaCandidates(word, 'verb').map((first) => `${first}_${pair.second}`);
+}
+
+/**
  * Synonyms and broader words (from the word's commonest senses, weighted by sense rank and
  * ambiguity: a citizen is a kind of national) and derivationally related forms (from all its senses)
  * of a lower-case English word. Where a word is both, the closer relation is kept.
  */
-function relatedWords(files: Files, word: string): RelatedWord[] {
+function relatedWords(files: Files, word: string, pair?: Pair): RelatedWord[] {
   const best = new Map<string, RelatedWord>();
   const offer = (related: string, weight: number, relation: RelatedWord['relation']): void => {
     if (related === word || !PLAIN_LEMMA.test(related)) return;
@@ -331,8 +347,8 @@ function relatedWords(files: Files, word: string): RelatedWord[] {
     )
       best.set(related, { word: related, weight, relation });
   };
-  for (const pos of PARTS) {
-    for (const lemma of lemmaCandidates(word, pos)) {
+  for (const pos of pair === undefined ? PARTS : [pair.pos]) {
+    for (const lemma of pairLemmas(word, pos, pair)) {
       const entry = findIndexEntry(files.index[pos], lemma);
       if (entry === undefined) continue;
       const ambiguity = Math.min(1, UNAMBIGUOUS_SENSES / entry.offsets.length);
@@ -441,6 +457,18 @@ export function loadWordNet(): Thesaurus {
         }
       }
       return [...found];
+    },
+    compoundRelated(first: string, second: string): readonly RelatedWord[] {
+      if (!PLAIN_LEMMA.test(first) || !PLAIN_LEMMA.test(second)) return [];
+      return related(`${first} ${second}`, () =>
+        relatedWords((files ??= readFiles()), first, { pos: 'noun', second }),
+      );
+    },
+    phrasalRelated(verb: string, particle: string): readonly RelatedWord[] {
+      if (!PLAIN_LEMMA.test(verb) || !PLAIN_LEMMA.test(particle)) return [];
+      return related(`${verb} ${particle} (verb)`, () =>
+        relatedWords((files ??= readFiles()), verb, { pos: 'verb', second: particle }),
+      );
     },
     related(word: string): readonly RelatedWord[] {
       if (!PLAIN_LEMMA.test(word) || word.length < 3) return [];

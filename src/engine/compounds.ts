@@ -4,12 +4,14 @@
  * by side, its words matched apart (the article's "prime supplier", "deputy minister") are not
  * evidence that the article covers it: the compound is one concept the article lacks.
  */
-import { unknownMass } from './evidence.js';
+import { specificity, unknownMass } from './evidence.js';
 import { docHasTerm } from './index-build.js';
 import type { InvertedIndex } from './index-build.js';
-import { tokenize } from './tokenize.js';
+import { stem, tokenize } from './tokenize.js';
 import type { Concept, QueryContext } from './query.js';
 import type { Token } from './tokenize.js';
+import { addRelated } from './variants.js';
+import type { Variant } from './query.js';
 
 /** Whether some passage has the two words next to each other, spaced, hyphenated or joined. */
 export function corpusHasPair(index: InvertedIndex, first: Token, second: Token): boolean {
@@ -63,11 +65,28 @@ export function absentCompound(
   if (!/^\s+$/u.test(text.slice(first.end, second.start))) return undefined;
   if (!thesaurus.nounCompound(first.word, second.word)) return undefined;
   if (corpusHasPair(context.index, first, second)) return undefined;
+  // "Top brass", "olive branch": the compound's own synonyms and broader words (establishment,
+  // offer) may be in the article. Its head as a broader word (European country → country) is not:
+  // that drops the part that says which one.
+  const variants: Variant[] = [];
+  const related = context.rules.on('multiword-lemmas')
+    ? (thesaurus.compoundRelated?.(first.word, second.word) ?? []).filter((r) => stem(r.word) !== second.term)
+    : [];
+  if (related.length > 0) {
+    const { index } = context;
+    const hasPostings = (id: number): boolean =>
+      (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0);
+    const broader = context.rules.on('broader-words')
+      ? (word: string) => specificity(word, context)
+      : undefined;
+    const compound = { ...thesaurus, related: () => related };
+    addRelated(second, compound, index, variants, hasPostings, specificity(second.word, context), broader);
+  }
   return {
     label: `${first.surface} ${second.surface}`,
     mass: unknownMass(second, context, true),
-    variants: [],
+    variants,
     words: [first.word, second.word],
-    absentCompound: true,
+    ...(variants.length === 0 ? { absentCompound: true } : {}),
   };
 }

@@ -25,6 +25,10 @@ export type NamedKind = 'organization' | 'person' | 'location';
 /** Synonyms and derived forms of a lower-case English word (see src/wordnet.ts). */
 export interface Thesaurus {
   related(word: string): readonly RelatedWord[];
+  /** Synonyms and broader words of a two-word noun the dictionary lists (top brass → brass, establishment). */
+  compoundRelated?(first: string, second: string): readonly RelatedWord[];
+  /** Synonyms of a verb with its particle, as the dictionary lists the pair (turn down → reject, refuse). */
+  phrasalRelated?(verb: string, particle: string): readonly RelatedWord[];
   /** Dictionary forms of a word (issues → issue); empty when the thesaurus does not know it. */
   lemmas(word: string): readonly string[];
   /** The parts of speech the dictionary knows the word as (empty when it does not know it). */

@@ -140,7 +140,8 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
       i += alias.length;
       continue;
     }
-    const concept = wordConcept(token, context, names.has(token), 0, answerTypes.has(token));
+    const particle = PARTICLE.exec(text.slice(token.end))?.[1]?.toLowerCase();
+    const concept = wordConcept(token, context, names.has(token), 0, answerTypes.has(token), particle);
     if (concept !== undefined) {
       let placed = placeInLongerName(concept, token, context, questionWords);
       // "The Shenzhen firm" describes the company meant; Shenzhen is not what the question asks about.
@@ -230,3 +231,10 @@ function sameTerms(a: readonly number[], b: readonly number[]): boolean {
  * firm"): a descriptor, not what is asked about (every set: 1 → 1824 right, 0.5 and 0.2 → 1825).
  */
 const DESCRIPTOR_MASS = 0.3;
+
+/**
+ * The particle after a word, right after it or after a short object ("turned down", "patch things
+ * up", "shut the company out"): with a verb it may make a phrasal verb the dictionary lists.
+ */
+const PARTICLE =
+  /^\s+(?:(?:the|a|an|it|them|things|this|that|its|their)\s+(?:[\p{L}-]+\s+)?)?(up|down|out|off|in|on|over|back|through|away|along|around|aside|with|against|into)\b/iu;

@@ -86,6 +86,11 @@ export const RULES = [
     why: 'A question is often more specific than the text that answers it (citizens for nationals, pledges for promises, statute for law): the broader word of the same sense, unless it is an everyday word that fits anything, stands for the question word like a synonym.',
   },
   {
+    name: 'multiword-lemmas',
+    kind: 'query',
+    why: 'The dictionary lists some word pairs as one word with its own meaning: a verb with its particle (turned down = reject, patch things up = repair, clamp down = restrict) and a noun compound (top brass, olive branch). Their synonyms are what the pair means; the words read one by one (turn, patch, top, brass) mean something else.',
+  },
+  {
     name: 'confirmed-synonyms',
     kind: 'query',
     why: 'A thesaurus synonym is weak alone (words have many senses), and so is a vector neighbour (related words sit as close as synonyms); when both say an article word stands for the question word (nations/countries, troubles/problems, admit/acknowledge), it is nearly as good as a form of the word.',

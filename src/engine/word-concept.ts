@@ -34,6 +34,7 @@ export function wordConcept(
   writtenAsName: boolean,
   depth = 0,
   answerType = false,
+  particle?: string,
 ): Concept | undefined {
   const { index, lexicon, rules } = context;
   const variants: Variant[] = [];
@@ -77,6 +78,23 @@ export function wordConcept(
     if (rules.on('confirmed-synonyms') && vectors !== undefined)
       confirmSynonyms(token.word, vectors, index, variants, synonymsFrom);
   }
+  // "Turned down", "patch things up": the verb with its particle means what the pair means (reject,
+  // repair), which the verb alone (turn, patch) does not; the pair's synonyms stand for it even where
+  // the article has the verb in another sense.
+  const phrasal =
+    particle !== undefined && thesaurus?.phrasalRelated !== undefined && rules.on('multiword-lemmas')
+      ? thesaurus.phrasalRelated(token.word, particle)
+      : [];
+  if (phrasal.length > 0 && thesaurus !== undefined)
+    addRelated(
+      token,
+      { ...thesaurus, related: () => phrasal },
+      index,
+      variants,
+      hasPostings,
+      specific,
+      rules.on('broader-words') ? (word) => specificity(word, context) : undefined,
+    );
   // Word-vector neighbours rank a paraphrase but, like the absent word itself, are no evidence that
   // the article covers the thing asked about: the absent-name and absent-thing checks ignore them.
   // A name's neighbours are other names (Germany → Italy), never the same thing.
