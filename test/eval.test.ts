@@ -333,6 +333,26 @@ describe('quality floors', () => {
       floors: { firstRight: 0.69, hit1: 0.68, hit3: 0.76, falseRefusals: 9, outRefused: 0.62 },
     },
     {
+      // Held out, written at the start of the sixth session of 2026-12-02 and measured at c91635d and at 3180327 (after the last engine change): 74.0% first right, 72.4% hit@1, 81.6% hit@3, 11/76 answerable refused, 19/24 out refused.
+      file: 'test/questions-blind-26.json',
+      floors: { firstRight: 0.71, hit1: 0.69, hit3: 0.78, falseRefusals: 13, outRefused: 0.75 },
+    },
+    {
+      // Held out, written at the start of the sixth session of 2026-12-02 and measured at c91635d and at 3180327 (after the last engine change): 78.0% first right, 73.3% hit@1, 82.7% hit@3, 10/75 answerable refused, 22/24 out refused.
+      file: 'test/questions-blind-27.json',
+      floors: { firstRight: 0.75, hit1: 0.7, hit3: 0.79, falseRefusals: 12, outRefused: 0.87 },
+    },
+    {
+      // Held out, written at the start of the sixth session of 2026-12-02 and measured at c91635d and at 3180327 (after the last engine change): 75.0% first right, 81.1% hit@1, 86.5% hit@3, 10/74 answerable refused, 14/24 out refused.
+      file: 'test/questions-blind-28.json',
+      floors: { firstRight: 0.72, hit1: 0.78, hit3: 0.83, falseRefusals: 12, outRefused: 0.54 },
+    },
+    {
+      // Held out, written at the start of the sixth session of 2026-12-02 and measured at c91635d and at 3180327 (after the last engine change): 76.0% first right, 72.0% hit@1, 82.7% hit@3, 5/75 answerable refused, 21/24 out refused.
+      file: 'test/questions-blind-29.json',
+      floors: { firstRight: 0.73, hit1: 0.69, hit3: 0.79, falseRefusals: 7, outRefused: 0.83 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
