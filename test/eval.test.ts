@@ -353,6 +353,26 @@ describe('quality floors', () => {
       floors: { firstRight: 0.73, hit1: 0.69, hit3: 0.79, falseRefusals: 7, outRefused: 0.83 },
     },
     {
+      // Held out, written in the middle of the sixth session of 2026-12-02 (after the last engine change) and measured at c91635d and at be182b3: 79.0% first right, 77.6% hit@1, 81.6% hit@3, 11/76 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-30.json',
+      floors: { firstRight: 0.76, hit1: 0.74, hit3: 0.78, falseRefusals: 13, outRefused: 0.79 },
+    },
+    {
+      // Held out, written in the middle of the sixth session of 2026-12-02 (after the last engine change) and measured at c91635d and at be182b3: 69.0% first right, 65.3% hit@1, 80.0% hit@3, 9/75 answerable refused, 19/24 out refused.
+      file: 'test/questions-blind-31.json',
+      floors: { firstRight: 0.66, hit1: 0.62, hit3: 0.77, falseRefusals: 11, outRefused: 0.75 },
+    },
+    {
+      // Held out, written in the middle of the sixth session of 2026-12-02 (after the last engine change) and measured at c91635d and at be182b3: 83.0% first right, 78.7% hit@1, 85.3% hit@3, 9/75 answerable refused, 23/24 out refused.
+      file: 'test/questions-blind-32.json',
+      floors: { firstRight: 0.8, hit1: 0.75, hit3: 0.82, falseRefusals: 11, outRefused: 0.91 },
+    },
+    {
+      // Held out, written in the middle of the sixth session of 2026-12-02 (after the last engine change) and measured at c91635d and at be182b3: 82.0% first right, 82.4% hit@1, 89.2% hit@3, 7/74 answerable refused, 19/24 out refused.
+      file: 'test/questions-blind-33.json',
+      floors: { firstRight: 0.79, hit1: 0.79, hit3: 0.86, falseRefusals: 9, outRefused: 0.75 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
