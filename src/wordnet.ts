@@ -361,8 +361,8 @@ function relatedWords(files: Files, word: string, pair?: Pair): RelatedWord[] {
           const weight = (SENSE_WEIGHTS[rank] ?? 0) * tagged * ambiguity;
           for (const synonym of synset.words) offer(synonym, weight, 'synonym');
           for (const broader of synset.hypernyms)
-            for (const word of readSynset(files.data[pos], broader)?.words ?? [])
-              offer(word, weight, 'broader');
+            for (const kindOf of readSynset(files.data[pos], broader)?.words ?? [])
+              offer(kindOf, weight, 'broader');
         }
         for (const [source, targetPos, targetOffset, target] of synset.derivations) {
           if (source !== own) continue;

@@ -64,17 +64,10 @@ export function wordConcept(
   }
   const specific = specificity(token.word, context);
   const vectors = lexicon?.neighbours;
+  const broader = rules.on('broader-words') ? (word: string) => specificity(word, context) : undefined;
   if (!hasExact && thesaurus !== undefined) {
     const synonymsFrom = variants.length;
-    addRelated(
-      token,
-      thesaurus,
-      index,
-      variants,
-      hasPostings,
-      specific,
-      rules.on('broader-words') ? (word) => specificity(word, context) : undefined,
-    );
+    addRelated(token, thesaurus, index, variants, hasPostings, specific, broader);
     if (rules.on('confirmed-synonyms') && vectors !== undefined)
       confirmSynonyms(token.word, vectors, index, variants, synonymsFrom);
   }
@@ -85,16 +78,10 @@ export function wordConcept(
     particle !== undefined && thesaurus?.phrasalRelated !== undefined && rules.on('multiword-lemmas')
       ? thesaurus.phrasalRelated(token.word, particle)
       : [];
-  if (phrasal.length > 0 && thesaurus !== undefined)
-    addRelated(
-      token,
-      { ...thesaurus, related: () => phrasal },
-      index,
-      variants,
-      hasPostings,
-      specific,
-      rules.on('broader-words') ? (word) => specificity(word, context) : undefined,
-    );
+  if (phrasal.length > 0 && thesaurus !== undefined) {
+    const pair = { ...thesaurus, related: () => phrasal };
+    addRelated(token, pair, index, variants, hasPostings, specific, broader);
+  }
   // Word-vector neighbours rank a paraphrase but, like the absent word itself, are no evidence that
   // the article covers the thing asked about: the absent-name and absent-thing checks ignore them.
   // A name's neighbours are other names (Germany → Italy), never the same thing.
