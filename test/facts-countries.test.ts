@@ -38,6 +38,7 @@ describe('lookupCountry: names and aliases', () => {
     ['USA', 'United States'],
     ['America', 'United States'],
     ['Washington', 'United States'],
+    ['DC', 'United States'],
     ['United States of America', 'United States'],
     ['Italy', 'Italy'],
     ['ROME', 'Italy'],
