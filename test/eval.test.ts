@@ -373,6 +373,26 @@ describe('quality floors', () => {
       floors: { firstRight: 0.79, hit1: 0.79, hit3: 0.86, falseRefusals: 9, outRefused: 0.75 },
     },
     {
+      // Held out, written late in the sixth session of 2026-12-02 and measured at c91635d and at 883a76c (the last engine change): 75.0% first right, 69.3% hit@1, 84.0% hit@3, 10/75 answerable refused, 22/24 out refused.
+      file: 'test/questions-blind-34.json',
+      floors: { firstRight: 0.72, hit1: 0.66, hit3: 0.81, falseRefusals: 12, outRefused: 0.87 },
+    },
+    {
+      // Held out, written late in the sixth session of 2026-12-02 and measured at c91635d and at 883a76c (the last engine change): 78.0% first right, 76.7% hit@1, 87.7% hit@3, 8/73 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-35.json',
+      floors: { firstRight: 0.75, hit1: 0.73, hit3: 0.84, falseRefusals: 10, outRefused: 0.79 },
+    },
+    {
+      // Held out, written late in the sixth session of 2026-12-02 and measured at c91635d and at 883a76c (the last engine change): 79.0% first right, 76.0% hit@1, 84.0% hit@3, 7/75 answerable refused, 21/24 out refused.
+      file: 'test/questions-blind-36.json',
+      floors: { firstRight: 0.76, hit1: 0.73, hit3: 0.81, falseRefusals: 9, outRefused: 0.83 },
+    },
+    {
+      // Held out, written late in the sixth session of 2026-12-02 and measured at c91635d and at 883a76c (the last engine change): 86.0% first right, 85.3% hit@1, 93.3% hit@3, 5/75 answerable refused, 21/24 out refused.
+      file: 'test/questions-blind-37.json',
+      floors: { firstRight: 0.83, hit1: 0.82, hit3: 0.9, falseRefusals: 7, outRefused: 0.83 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
