@@ -22,6 +22,8 @@ import type { NameAsked } from './names.js';
 import { parseQuery } from './query.js';
 import type { ParsedQuery, QueryContext } from './query.js';
 import type { Candidate } from './rerank.js';
+import { conceptCover } from './rerank.js';
+import { COVERAGE_WEIGHT } from './weights.js';
 import type { RuleSwitches } from './rules.js';
 import type { SentenceAnalysis } from './sentence-scores.js';
 import { addressesReader, countsThing, hasCalendarTime, hasFigure, hasTimeExpression } from './signals.js';
@@ -134,6 +136,27 @@ export function nameAnswers(
     namesSomethingNew(index.passages[c.doc]?.text ?? '', asked, wanted, lexicon),
   );
   return { wanted, candidates: naming };
+}
+
+/**
+ * "Which countries are about to approve Huawei?": a passage that names countries (Malaysia and
+ * Italy) answers the question without the word "countries"; its names cover the kind asked for
+ * (rule answer-type-named). The candidates that name something of the kind get the share of
+ * coverage the answer-type noun lacked there, and are ranked again. Applied after the refusal
+ * checks: a name that only may be of the kind (Huawei for "which newspaper") must not make a
+ * question the article does not answer look answered.
+ */
+export function coverAnswerType(index: InvertedIndex, parsed: ParsedQuery, naming: Candidate[]): void {
+  const total = parsed.concepts.reduce((sum, c) => sum + c.mass, 0);
+  const kinds = parsed.concepts.filter((c) => c.answerType === true);
+  if (total <= 0 || kinds.length === 0) return;
+  for (const candidate of naming) {
+    let gain = 0;
+    for (const kind of kinds) gain += (kind.mass * (1 - conceptCover(index, kind, candidate.doc, 0))) / total;
+    candidate.coverage += gain;
+    candidate.final += COVERAGE_WEIGHT * gain;
+  }
+  naming.sort((a, b) => b.final - a.final || a.doc - b.doc);
 }
 
 /** The index terms of what a "how many" question counts, with every variant of those words. */

@@ -12,6 +12,7 @@ import {
   articleFacts,
   figureAnswers,
   instructionAnswers,
+  coverAnswerType,
   nameAnswers,
   speakerAnswers,
   readMessage,
@@ -178,6 +179,8 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
         : undefined;
     if (speaking !== undefined && !((speaking[0]?.coverage ?? 0) >= minCoverage))
       return refused(NO_SUCH_STATEMENT);
+    if (names !== undefined && rules.on('answer-type-named'))
+      coverAnswerType(index, parsed, names.candidates);
     // Passages naming something (or where the speaker speaks) lead; the others may still help the
     // reader and follow.
     const leading = names?.candidates ?? speaking;

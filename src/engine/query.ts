@@ -67,6 +67,8 @@ export interface Concept {
    * it describes the thing asked about rather than naming it.
    */
   readonly modifier?: boolean;
+  /** The noun after which/what ("which countries"): the kind of thing the answer names. */
+  readonly answerType?: boolean;
 }
 
 export interface ParsedQuery {

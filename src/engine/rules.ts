@@ -141,6 +141,11 @@ export const RULES = [
     why: 'A question asking which newspaper, company, country or person, or where, is answered by a name (or, for "where", a place phrase such as "in the harbour"): a passage on the subject that names nothing the question does not already name ("a US firm") does not say which, so the question is refused rather than answered with the subject alone.',
   },
   {
+    name: 'answer-type-named',
+    kind: 'ranking',
+    why: 'In "which countries are about to approve Huawei?" the noun after which names the kind of answer: a passage naming countries (Malaysia and Italy) covers it with its names, though it never says "countries".',
+  },
+  {
     name: 'speaker-needs-speech',
     kind: 'abstention',
     why: 'A question asking what someone said or how they responded ("how did the US respond to the op-ed") is answered only by a passage in which that speaker is the subject of a verb of saying; a passage on the subject in which someone else speaks does not say what this speaker said, so the question is refused rather than answered with the subject alone.',

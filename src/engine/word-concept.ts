@@ -178,7 +178,15 @@ export function wordConcept(
       const id = index.termIds.get(stem(kind));
       return id !== undefined && hasPostings(id);
     });
-  return { label: token.surface, mass, variants, words: [token.word], absentName, absentThing };
+  return {
+    label: token.surface,
+    mass,
+    variants,
+    words: [token.word],
+    absentName,
+    absentThing,
+    ...(answerType ? { answerType: true } : {}),
+  };
 }
 /** A word this rare in English one slip from a function word is that word mistyped (wat → what). */
 const RARE_WORD_COUNT = 100;
