@@ -393,6 +393,26 @@ describe('quality floors', () => {
       floors: { firstRight: 0.83, hit1: 0.82, hit3: 0.9, falseRefusals: 7, outRefused: 0.83 },
     },
     {
+      // Held out, written at the end of the sixth session of 2026-12-02 and measured at c91635d, acda2b9 and fdaebb5 (the last engine change): 79.0% first right, 79.2% hit@1, 84.7% hit@3, 7/72 answerable refused, 18/24 out refused.
+      file: 'test/questions-blind-38.json',
+      floors: { firstRight: 0.76, hit1: 0.76, hit3: 0.81, falseRefusals: 9, outRefused: 0.7 },
+    },
+    {
+      // Held out, written at the end of the sixth session of 2026-12-02 and measured at c91635d, acda2b9 and fdaebb5 (the last engine change): 78.0% first right, 76.3% hit@1, 84.2% hit@3, 9/76 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-39.json',
+      floors: { firstRight: 0.75, hit1: 0.73, hit3: 0.81, falseRefusals: 11, outRefused: 0.79 },
+    },
+    {
+      // Held out, written at the end of the sixth session of 2026-12-02 and measured at c91635d, acda2b9 and fdaebb5 (the last engine change): 81.0% first right, 80.8% hit@1, 90.4% hit@3, 4/73 answerable refused, 19/24 out refused.
+      file: 'test/questions-blind-40.json',
+      floors: { firstRight: 0.78, hit1: 0.77, hit3: 0.87, falseRefusals: 6, outRefused: 0.75 },
+    },
+    {
+      // Held out, written at the end of the sixth session of 2026-12-02 and measured at c91635d, acda2b9 and fdaebb5 (the last engine change): 77.0% first right, 77.3% hit@1, 84.0% hit@3, 11/75 answerable refused, 18/24 out refused.
+      file: 'test/questions-blind-41.json',
+      floors: { firstRight: 0.74, hit1: 0.74, hit3: 0.81, falseRefusals: 13, outRefused: 0.7 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
