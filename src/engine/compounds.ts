@@ -4,7 +4,7 @@
  * by side, its words matched apart (the article's "prime supplier", "deputy minister") are not
  * evidence that the article covers it: the compound is one concept the article lacks.
  */
-import { specificity, unknownMass } from './evidence.js';
+import { broaderRarity, specificity, unknownMass } from './evidence.js';
 import { docHasTerm } from './index-build.js';
 import type { InvertedIndex } from './index-build.js';
 import { stem, tokenize } from './tokenize.js';
@@ -76,11 +76,8 @@ export function absentCompound(
     const { index } = context;
     const hasPostings = (id: number): boolean =>
       (index.postingStart[id + 1] ?? 0) > (index.postingStart[id] ?? 0);
-    const broader = context.rules.on('broader-words')
-      ? (word: string) => specificity(word, context)
-      : undefined;
-    const compound = { ...thesaurus, related: () => related };
-    addRelated(second, compound, index, variants, hasPostings, specificity(second.word, context), broader);
+    const specific = specificity(second.word, context);
+    addRelated(related, index, variants, hasPostings, specific, broaderRarity(context));
   }
   return {
     label: `${first.surface} ${second.surface}`,

@@ -43,6 +43,14 @@ export function specificity(word: string, context: QueryContext): number {
 }
 
 /**
+ * The rarity that scales a broader word (rule broader-words): a word's specificity, so an everyday
+ * broader word (act, get) weighs little; undefined when the rule is off and broader words count not.
+ */
+export function broaderRarity(context: QueryContext): ((word: string) => number) | undefined {
+  return context.rules.on('broader-words') ? (word) => specificity(word, context) : undefined;
+}
+
+/**
  * How much an absent question word says the question is about something else. A name the article
  * lacks (Germany, Ericsson, World Cup) is strong evidence; an everyday word (worried, switched) is
  * weaker, since paraphrases use words the article does not.

@@ -6,10 +6,9 @@
 import { boundedEditDistance } from './fuzzy.js';
 import type { FuzzyMatch } from './fuzzy.js';
 import type { InvertedIndex } from './index-build.js';
-import type { Thesaurus } from './lexicon-info.js';
+import type { RelatedWord } from './lexicon-info.js';
 import type { Variant } from './query.js';
 import { STOPWORDS, plainWordTerm, stem } from './tokenize.js';
-import type { Token } from './tokenize.js';
 import {
   DERIVATION_WEIGHT,
   MAX_SYNONYM_COVER,
@@ -103,12 +102,11 @@ export function typoVariants(
 const MAX_RELATED_VARIANTS = 6;
 
 /**
- * Adds index terms of the word's synonyms, derived forms and (given `broader`, the rarity of a word)
- * broader words (only terms the index has) as variants.
+ * Adds index terms of a word's related words (synonyms, derived forms and, given `broader`, the
+ * rarity of a word, broader words; only terms the index has) as variants.
  */
 export function addRelated(
-  token: Token,
-  thesaurus: Thesaurus,
+  relatedWords: readonly RelatedWord[],
   index: InvertedIndex,
   variants: Variant[],
   hasPostings: (id: number) => boolean,
@@ -116,7 +114,7 @@ export function addRelated(
   broader: ((word: string) => number) | undefined,
 ): void {
   let added = 0;
-  for (const related of thesaurus.related(token.word)) {
+  for (const related of relatedWords) {
     if (added >= MAX_RELATED_VARIANTS) break;
     if (related.relation === 'broader' && broader === undefined) continue;
     const id = index.termIds.get(stem(related.word));

@@ -4,7 +4,7 @@
  * confidence weight, and its mass, and whether its absence from the corpus is evidence against the
  * question (an absent name, an absent thing). query.ts reads the question into these.
  */
-import { looksLikeName, specificity, unknownMass } from './evidence.js';
+import { broaderRarity, looksLikeName, specificity, unknownMass } from './evidence.js';
 import type { InvertedIndex } from './index-build.js';
 import type { Concept, QueryContext, Variant } from './query.js';
 import { STOPWORDS, stem, tokenize } from './tokenize.js';
@@ -64,24 +64,25 @@ export function wordConcept(
   }
   const specific = specificity(token.word, context);
   const vectors = lexicon?.neighbours;
-  const broader = rules.on('broader-words') ? (word: string) => specificity(word, context) : undefined;
+  const broader = broaderRarity(context);
   if (!hasExact && thesaurus !== undefined) {
     const synonymsFrom = variants.length;
-    addRelated(token, thesaurus, index, variants, hasPostings, specific, broader);
+    addRelated(thesaurus.related(token.word), index, variants, hasPostings, specific, broader);
     if (rules.on('confirmed-synonyms') && vectors !== undefined)
       confirmSynonyms(token.word, vectors, index, variants, synonymsFrom);
   }
   // "Turned down", "patch things up": the verb with its particle means what the pair means (reject,
   // repair), which the verb alone (turn, patch) does not; the pair's synonyms stand for it even where
   // the article has the verb in another sense.
-  const phrasal =
-    particle !== undefined && thesaurus?.phrasalRelated !== undefined && rules.on('multiword-lemmas')
-      ? thesaurus.phrasalRelated(token.word, particle)
-      : [];
-  if (phrasal.length > 0 && thesaurus !== undefined) {
-    const pair = { ...thesaurus, related: () => phrasal };
-    addRelated(token, pair, index, variants, hasPostings, specific, broader);
-  }
+  if (particle !== undefined && thesaurus?.phrasalRelated !== undefined && rules.on('multiword-lemmas'))
+    addRelated(
+      thesaurus.phrasalRelated(token.word, particle),
+      index,
+      variants,
+      hasPostings,
+      specific,
+      broader,
+    );
   // Word-vector neighbours rank a paraphrase but, like the absent word itself, are no evidence that
   // the article covers the thing asked about: the absent-name and absent-thing checks ignore them.
   // A name's neighbours are other names (Germany → Italy), never the same thing.
