@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/lexicon.js';
-import { askerOf, topParagraph } from './support/ask.js';
+import { askerOf, topCoverage, topParagraph } from './support/ask.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 describe('a broader word of the question word (rule broader-words)', () => {
@@ -13,10 +13,7 @@ describe('a broader word of the question word (rule broader-words)', () => {
   ]);
   const ask = askerOf(library, lexicon);
   const off = { disabledRules: new Set(['broader-words'] as const) };
-  const coverage = (question: string, options = {}): number => {
-    const result = ask(question, options);
-    return result.kind === 'answer' ? (result.results[0]?.coverage ?? 0) : 0;
-  };
+  const coverage = (question: string, options = {}): number => topCoverage(ask(question, options));
 
   it('citizens → national: the passage saying the broader word answers', () => {
     const question = 'what do citizens have to do at the embassy?';

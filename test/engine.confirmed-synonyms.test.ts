@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/lexicon.js';
-import { askerOf, topParagraph } from './support/ask.js';
+import { askerOf, topCoverage, topParagraph } from './support/ask.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 describe('a synonym the thesaurus and the word vectors both give (rule confirmed-synonyms)', () => {
@@ -12,10 +12,7 @@ describe('a synonym the thesaurus and the word vectors both give (rule confirmed
   ]);
   const ask = askerOf(library, lexicon);
   const off = { disabledRules: new Set(['confirmed-synonyms'] as const) };
-  const coverage = (question: string, options = {}): number => {
-    const result = ask(question, options);
-    return result.kind === 'answer' ? (result.results[0]?.coverage ?? 0) : 0;
-  };
+  const coverage = (question: string, options = {}): number => topCoverage(ask(question, options));
 
   it('nations → countries: answers where the synonym alone is too weak to', () => {
     const question = 'what do the nations of the region have in common?';

@@ -6,7 +6,7 @@ import { nameKindAsked } from '../src/engine/names.js';
 import { NO_SUCH_NAME, NO_SUCH_PLACE } from '../src/engine/strings.js';
 import { loadLexicon } from '../src/lexicon.js';
 import { loadWordNet } from '../src/wordnet.js';
-import { askerOf, topParagraph } from './support/ask.js';
+import { askerOf, topCoverage, topParagraph } from './support/ask.js';
 import { memoryCorpus } from './support/memory-corpus.js';
 
 const lexicon = loadLexicon();
@@ -173,10 +173,8 @@ describe('a place the corpus names only inside a longer name', () => {
   it('is weak evidence for a question about the place itself', () => {
     const question = 'weather in Sydney this weekend?';
     expect(ask(question).kind).toBe('no-match');
-    const coverage = (result: SearchResult): number =>
-      result.kind === 'answer' ? (result.results[0]?.coverage ?? 0) : 0;
-    const weak = coverage(ask(question, { minCoverage: 0 }));
-    const full = coverage(ask(question, { minCoverage: 0, disabledRules: new Set(['absent-name']) }));
+    const weak = topCoverage(ask(question, { minCoverage: 0 }));
+    const full = topCoverage(ask(question, { minCoverage: 0, disabledRules: new Set(['absent-name']) }));
     expect(weak).toBeLessThan(full / 2);
   });
 

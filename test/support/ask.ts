@@ -15,3 +15,8 @@ export function askerOf(
 export function topParagraph(result: SearchResult): number | undefined {
   return result.kind === 'answer' ? result.results[0]?.passage.paragraph : undefined;
 }
+
+/** The coverage of the first result (the share of the question's weight it covers), 0 for a no-match. */
+export function topCoverage(result: SearchResult): number {
+  return result.kind === 'answer' ? (result.results[0]?.coverage ?? 0) : 0;
+}
