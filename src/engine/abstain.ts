@@ -4,6 +4,7 @@
  * question (query.ts); here it is weighed, each test a named rule (rules.ts).
  */
 import type { Concept, ParsedQuery } from './query.js';
+import { massOf } from './rerank.js';
 import type { RuleSwitches } from './rules.js';
 
 /**
@@ -41,14 +42,10 @@ export function abstain(
   const topic = parsed.topic === undefined ? [] : parsed.concepts.slice(parsed.topic, parsed.topicEnd);
   const absentTopic = topic.filter((c) => c.absentThing === true);
   const metTopic = topic.filter((c) => c.absentThing !== true && coverOfBest(c) >= TOPIC_MIN_COVER);
-  if (rules.on('about-topic') && absentTopic.length > 0 && totalMass(absentTopic) >= totalMass(metTopic))
+  if (rules.on('about-topic') && absentTopic.length > 0 && massOf(absentTopic) >= massOf(metTopic))
     return 'absent-thing';
   // And the best passage must speak of it: Reuters on Italy does not say what Reuters said about Malaysia.
   if (rules.on('about-topic') && topic.length > 0 && topic.every((c) => coverOfBest(c) < TOPIC_MIN_COVER))
     return 'absent-thing';
   return undefined;
-}
-
-function totalMass(concepts: readonly Concept[]): number {
-  return concepts.reduce((sum, c) => sum + c.mass, 0);
 }

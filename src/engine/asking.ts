@@ -22,7 +22,7 @@ import type { NameAsked } from './names.js';
 import { parseQuery } from './query.js';
 import type { ParsedQuery, QueryContext } from './query.js';
 import type { Candidate } from './rerank.js';
-import { conceptCover } from './rerank.js';
+import { conceptCover, massOf } from './rerank.js';
 import { COVERAGE_WEIGHT } from './weights.js';
 import type { RuleSwitches } from './rules.js';
 import type { SentenceAnalysis } from './sentence-scores.js';
@@ -147,7 +147,7 @@ export function nameAnswers(
  * question the article does not answer look answered.
  */
 export function coverAnswerType(index: InvertedIndex, parsed: ParsedQuery, naming: Candidate[]): void {
-  const total = parsed.concepts.reduce((sum, c) => sum + c.mass, 0);
+  const total = massOf(parsed.concepts);
   const kinds = parsed.concepts.filter((c) => c.answerType === true);
   if (total <= 0 || kinds.length === 0) return;
   for (const candidate of naming) {

@@ -66,6 +66,11 @@ export function conceptCover(
   return best;
 }
 
+/** The summed weight of some of a question's concepts: the whole a coverage is a share of. */
+export function massOf(concepts: readonly Concept[]): number {
+  return concepts.reduce((sum, c) => sum + c.mass, 0);
+}
+
 /**
  * Re-ranks in two stages: every candidate gets the cheap signals (coverage by forward-index lookups,
  * quoted phrases), then only the best few get the costly ones (best sentence, adjacent word pairs),
@@ -81,7 +86,7 @@ export function rerank(
   const anaphorCover = rules.on('anaphora') && contextCover > 0 ? ANAPHOR_CONTEXT_COVER : contextCover;
   const sentenceWeight = rules.on('best-sentence') ? SENTENCE_WEIGHT : 0;
   const quoteDemand = rules.on('quote-demand');
-  const totalMass = query.concepts.reduce((sum, c) => sum + c.mass, 0);
+  const totalMass = massOf(query.concepts);
   const top = ranked[0]?.bm25 ?? 1;
   const candidates: Candidate[] = ranked.map(({ doc, bm25 }) => {
     let covered = 0;
