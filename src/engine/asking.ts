@@ -15,7 +15,7 @@ import {
   figureAsked,
 } from './intent.js';
 import type { LexiconInfo } from './lexicon-info.js';
-import { respellQuestionWord } from './chat-words.js';
+import { respellQuestionWord, respellShorthand } from './chat-words.js';
 import { extractQuestion } from './message.js';
 import { addVariantTerms, nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
 import type { NameAsked } from './names.js';
@@ -50,7 +50,8 @@ export function readMessage(message: string, rules: RuleSwitches): ReadMessage {
   // Nothing left to show as read when the message was only chatter or a link.
   const shown = read.shortened && read.question.length > 0;
   const alternatives = rules.on('questions-apart') ? (read.alternatives ?? []) : [];
-  const question = respellQuestionWord(read.question);
+  const respelled = respellQuestionWord(read.question);
+  const question = rules.on('chat-shorthand') ? respellShorthand(respelled) : respelled;
   return { question, asked: shown ? { asked: read.question } : {}, alternatives };
 }
 

@@ -20,3 +20,46 @@ const CHAT_QUESTION_WORDS: Readonly<Record<string, string>> = {
 export function respellQuestionWord(question: string): string {
   return question.replace(/^([a-z]+)(?=\s)/u, (word) => CHAT_QUESTION_WORDS[word] ?? word);
 }
+
+/**
+ * Shorthand people type for everyday words in chat and notes ("how many yrs", "a us co", "nat intel
+ * law", "the ex minister"): read as the word it stands for. Only lower-case spellings that stand
+ * for one word in ordinary use; and none is an article word in the sense meant.
+ */
+const CHAT_SHORTHAND: Readonly<Record<string, string>> = {
+  yr: 'year',
+  yrs: 'years',
+  wk: 'week',
+  wks: 'weeks',
+  co: 'company',
+  nat: 'national',
+  intl: 'international',
+  gov: 'government',
+  govs: 'governments',
+  govt: 'government',
+  govts: 'governments',
+  ppl: 'people',
+  dept: 'department',
+  mgmt: 'management',
+  info: 'information',
+  pres: 'president',
+  approx: 'approximately',
+  esp: 'especially',
+  msg: 'message',
+  tmrw: 'tomorrow',
+  yday: 'yesterday',
+  ex: 'former',
+};
+
+const SHORTHAND_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}'’.])(?:${Object.keys(CHAT_SHORTHAND).join('|')})(?![\\p{L}\\p{N}]|['’.][\\p{L}])`,
+  'gu',
+);
+
+/**
+ * The question with chat shorthand written out, so the ranking and the wording rules ("how many
+ * years": a length of time) read the word meant. Only lower-case spellings: "Co" or "Nat" may be a name.
+ */
+export function respellShorthand(question: string): string {
+  return question.replace(SHORTHAND_WORD, (word) => CHAT_SHORTHAND[word] ?? word);
+}

@@ -45,6 +45,8 @@ const FIGURE_FORMS: ReadonlyArray<readonly [FigureKind, RegExp]> = [
   ['amount', /\bwhat\s+(?:is|was|are|were|'s)\s+(?:[\w']+\s+){1,6}?(?:worth|valued\s+at)\s*$/],
   ['amount', /\b(?:net\s+worth|worth\s+of)\b/],
   ['amount', /\bwhat\s+(?:does|did|do|will|would)\s+(?:[\w']+\s+){1,6}?cost\s*$/],
+  // "How many years since…" counts units of time: a span, which "the second anniversary" gives.
+  ['length', /\bhow\s+many\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\b/],
   ['count', /\bhow\s+many\b/],
   // A length of time or distance ("how long has Peng been on the board"); "how long ago" asks when.
   ['length', /\bhow\s+long\b(?!\s+ago\b)/],

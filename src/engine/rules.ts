@@ -101,6 +101,11 @@ export const RULES = [
     why: 'Askers paraphrase with words WordNet does not list together (assurances/pledges, plant/factory): an article word whose vector is close to an absent common word may stand for it, at synonym weight and coverage, never for a name.',
   },
   {
+    name: 'chat-shorthand',
+    kind: 'query',
+    why: 'People type everyday words in shorthand (yrs, co, nat, gov, ex): a shorthand the article does not use means its word, read like the word itself, so "a us co" is not an unknown name.',
+  },
+  {
     name: 'typo-correction',
     kind: 'query',
     why: 'A misspelt word means its nearest spelling in the article or in English, and a written abbreviation (natl, govt) the one article word it shortens; a correct English word is not a typo of another.',
