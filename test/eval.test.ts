@@ -413,6 +413,26 @@ describe('quality floors', () => {
       floors: { firstRight: 0.74, hit1: 0.74, hit3: 0.81, falseRefusals: 13, outRefused: 0.7 },
     },
     {
+      // Held out, written at the start of the seventh session (2026-12-02) and measured at da3c854 and c2c7050 (chat-shorthand): 75.0% first right, 72.4% hit@1, 76.3% hit@3, 13/76 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-42.json',
+      floors: { firstRight: 0.72, hit1: 0.68, hit3: 0.72, falseRefusals: 15, outRefused: 0.75 },
+    },
+    {
+      // Held out, written at the start of the seventh session (2026-12-02) and measured at da3c854 and c2c7050 (chat-shorthand): 79.0% first right, 76.0% hit@1, 89.3% hit@3, 7/75 answerable refused, 21/24 out refused.
+      file: 'test/questions-blind-43.json',
+      floors: { firstRight: 0.76, hit1: 0.72, hit3: 0.85, falseRefusals: 9, outRefused: 0.79 },
+    },
+    {
+      // Held out, written at the start of the seventh session (2026-12-02) and measured at da3c854 and c2c7050 (chat-shorthand): 80.0% first right, 79.7% hit@1, 83.8% hit@3, 6/74 answerable refused, 19/24 out refused.
+      file: 'test/questions-blind-44.json',
+      floors: { firstRight: 0.77, hit1: 0.76, hit3: 0.8, falseRefusals: 8, outRefused: 0.71 },
+    },
+    {
+      // Held out, written at the start of the seventh session (2026-12-02) and measured at da3c854 and c2c7050 (chat-shorthand): 81.0% first right, 80.0% hit@1, 85.3% hit@3, 6/75 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-45.json',
+      floors: { firstRight: 0.78, hit1: 0.76, hit3: 0.81, falseRefusals: 8, outRefused: 0.75 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
