@@ -115,6 +115,35 @@ describe('loadCorpus refuses bad data with a message naming the file and the pro
     expect(error.problem).toBe('front matter is not terminated: add a "---" line after the metadata');
   });
 
+  it.each([
+    [
+      '{"groups": [["China", "Chinese"]], "regions": {"Asia": ["China"]}}',
+      '"regions" must be a list: expected [{"names": ["Asia", "Asian"], "members": ["Japan", "India"]}, ...]',
+    ],
+    [
+      '{"groups": [["China", "Chinese"]], "regions": [{"names": [], "members": ["China"]}]}',
+      'regions[0].names must be a list of at least one non-empty string',
+    ],
+    [
+      '{"groups": [["China", "Chinese"]], "regions": [{"names": ["Asia"]}]}',
+      'regions[0].members must be a list of at least one non-empty string',
+    ],
+    [
+      '{"groups": [["China", "Chinese"]], "regions": [{"names": ["Asia"], "members": ["China", "Chinese"]}]}',
+      'regions[0].members[1] "Chinese" is not the first name of any group; list the country\'s group first',
+    ],
+  ])('refuses a malformed region, naming the field: %s', async (aliases, problem) => {
+    const dir = scratchFolder({ 'a.txt': 'Title\n\nBody.\n', 'aliases.json': aliases });
+    expect((await loadError(dir)).problem).toBe(problem);
+  });
+
+  it('reads regions by their names and member countries', async () => {
+    const aliases =
+      '{"groups": [["China", "Chinese"], ["Japan", "Tokyo"]], "regions": [{"names": [" Asia ", "Asian"], "members": ["Japan"]}]}';
+    const corpus = await loadCorpus(scratchFolder({ 'a.txt': 'Title\n\nBody.\n', 'aliases.json': aliases }));
+    expect(corpus.aliases.regions).toEqual([{ names: ['Asia', 'Asian'], members: ['Japan'] }]);
+  });
+
   it('refuses an aliases.json that is not JSON, quoting the parser', async () => {
     const broken = '{"groups": [["ban", "blacklist"],]}';
     const dir = scratchFolder({ 'a.txt': 'Title\n\nBody.\n', 'aliases.json': broken });

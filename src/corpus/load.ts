@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { DataError } from './errors.js';
-import type { AliasTable, Article, Corpus, Passage } from './types.js';
+import type { AliasTable, Article, Corpus, Passage, Region } from './types.js';
 
 const ALIASES_FILE = 'aliases.json';
 
@@ -433,7 +433,8 @@ function isIsoDate(value: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// aliases.json: {"groups": [["ban", "blacklist"], ...]}. Other top-level keys (e.g. "about") are allowed.
+// aliases.json: {"groups": [["ban", "blacklist"], ...], "regions": [{"names": ["Asia", "Asian"],
+// "members": ["Japan", ...]}, ...]}. "regions" is optional; other top-level keys (e.g. "about") are allowed.
 
 function parseAliases(raw: string, file: string): AliasTable {
   let data: unknown;
@@ -448,16 +449,44 @@ function parseAliases(raw: string, file: string): AliasTable {
   }
   const groups: unknown = data.groups;
   if (!Array.isArray(groups)) throw new DataError(file, `"groups" must be a list: ${shape}`);
-  return {
-    groups: groups.map((group: unknown, index) => {
-      if (
-        !Array.isArray(group) ||
-        group.length < 2 ||
-        !group.every((term: unknown) => typeof term === 'string' && term.trim() !== '')
-      ) {
-        throw new DataError(file, `groups[${index}] must be a list of at least two non-empty strings`);
-      }
-      return (group as string[]).map((term) => term.trim());
-    }),
-  };
+  const parsed = groups.map((group: unknown, index) => {
+    if (!isNameList(group, 2)) {
+      throw new DataError(file, `groups[${index}] must be a list of at least two non-empty strings`);
+    }
+    return group.map((term) => term.trim());
+  });
+  if (!('regions' in data) || data.regions === undefined) return { groups: parsed };
+  return { groups: parsed, regions: parseRegions(data.regions, parsed, file) };
+}
+
+function isNameList(value: unknown, least: number): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length >= least &&
+    value.every((term: unknown) => typeof term === 'string' && term.trim() !== '')
+  );
+}
+
+function parseRegions(regions: unknown, groups: readonly (readonly string[])[], file: string): Region[] {
+  const shape = 'expected [{"names": ["Asia", "Asian"], "members": ["Japan", "India"]}, ...]';
+  if (!Array.isArray(regions)) throw new DataError(file, `"regions" must be a list: ${shape}`);
+  const heads = new Set(groups.map((group) => group[0]));
+  return regions.map((region: unknown, index) => {
+    const at = `regions[${index}]`;
+    if (typeof region !== 'object' || region === null || Array.isArray(region))
+      throw new DataError(file, `${at} must be an object: ${shape}`);
+    const { names, members } = region as { names?: unknown; members?: unknown };
+    if (!isNameList(names, 1))
+      throw new DataError(file, `${at}.names must be a list of at least one non-empty string`);
+    if (!isNameList(members, 1))
+      throw new DataError(file, `${at}.members must be a list of at least one non-empty string`);
+    const trimmed = members.map((member) => member.trim());
+    const unknown = trimmed.findIndex((member) => !heads.has(member));
+    if (unknown >= 0)
+      throw new DataError(
+        file,
+        `${at}.members[${unknown}] "${trimmed[unknown] ?? ''}" is not the first name of any group; list the country's group first`,
+      );
+    return { names: names.map((name) => name.trim()), members: trimmed };
+  });
 }

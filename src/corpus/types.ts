@@ -39,6 +39,13 @@ export interface Article {
 export interface AliasTable {
   /** Each group lists terms that mean the same thing for retrieval, e.g. ["ban", "blacklist", "bans"]. */
   readonly groups: readonly (readonly string[])[];
+  /** Regions by their names ("Asia", "Asian") and member countries (each a group's first name). */
+  readonly regions?: readonly Region[];
+}
+
+export interface Region {
+  readonly names: readonly string[];
+  readonly members: readonly string[];
 }
 
 export interface Corpus {

@@ -12,6 +12,8 @@ export interface AliasEntry {
   readonly terms: readonly string[];
   /** Which of those words the table writes as acronyms (US): only a written acronym matches them. */
   readonly acronyms: readonly boolean[];
+  /** The entry's words, lower-cased (to tell whether a question names the entry). */
+  readonly words: readonly string[];
   readonly group: number;
 }
 
@@ -21,20 +23,28 @@ export interface PreparedAliases {
   readonly groups: readonly (readonly AliasEntry[])[];
   /** Groups that name an entity (the first member is a proper noun: a country, a person). */
   readonly properGroups: ReadonlySet<number>;
+  /** Groups that name a region → the groups of its member countries. */
+  readonly regions: ReadonlyMap<number, readonly number[]>;
 }
 
 export function prepareAliases(table: AliasTable): PreparedAliases {
   const byFirstTerm = new Map<string, AliasEntry[]>();
   const groups: AliasEntry[][] = [];
   const properGroups = new Set<number>();
-  table.groups.forEach((group, g) => {
+  const regionNames = (table.regions ?? []).map((region) => region.names);
+  [...table.groups, ...regionNames].forEach((group, g) => {
     if (/^\p{Lu}/u.test(group[0] ?? '')) properGroups.add(g);
     const entries: AliasEntry[] = [];
     for (const phrase of group) {
       const tokens = tokenize(phrase).filter((token) => !token.joined);
       const terms = tokens.map((token) => token.term);
       if (terms.length === 0) continue;
-      const entry = { terms, acronyms: tokens.map((token) => token.acronym), group: g };
+      const entry = {
+        terms,
+        acronyms: tokens.map((token) => token.acronym),
+        words: tokens.map((token) => token.word),
+        group: g,
+      };
       entries.push(entry);
       const first = terms[0] ?? '';
       const list = byFirstTerm.get(first) ?? [];
@@ -43,7 +53,16 @@ export function prepareAliases(table: AliasTable): PreparedAliases {
     }
     groups.push(entries);
   });
-  return { byFirstTerm, groups, properGroups };
+  const groupOf = new Map(table.groups.map((group, g) => [group[0], g]));
+  const memberGroups = (table.regions ?? []).map((region) =>
+    region.members.flatMap((name) => {
+      const g = groupOf.get(name);
+      return g === undefined ? [] : [g];
+    }),
+  );
+  const regions = new Map<number, readonly number[]>();
+  memberGroups.forEach((members, r) => regions.set(table.groups.length + r, members));
+  return { byFirstTerm, groups, properGroups, regions };
 }
 
 export function matchAlias(

@@ -18,7 +18,7 @@ import { placeInLongerName } from './name-parts.js';
 import { sourceTokens } from './sources.js';
 import type { SourceNames } from './sources.js';
 import { answerTypeTokens, inOrganisationDescription, topicTokens, writtenAsNames } from './wording.js';
-import { ABSENT_MODIFIER_MASS, ALIAS_WEIGHT } from './weights.js';
+import { ABSENT_MODIFIER_MASS, ALIAS_WEIGHT, REGION_WEIGHT } from './weights.js';
 
 export { prepareAliases } from './aliases.js';
 export type { AliasEntry, PreparedAliases } from './aliases.js';
@@ -138,7 +138,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     }
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
-      concepts.push(aliasConcept(span, alias.groups, context, names));
+      concepts.push(aliasConcept(span, alias.groups, context, names, questionWords));
       i += alias.length;
       continue;
     }
@@ -170,6 +170,7 @@ function aliasConcept(
   groups: readonly number[],
   context: QueryContext,
   names: ReadonlySet<Token>,
+  questionWords: ReadonlySet<string>,
 ): Concept {
   const { index, aliases } = context;
   const variants: Variant[] = [];
@@ -178,12 +179,22 @@ function aliasConcept(
     index,
   );
   if (own !== undefined) variants.push({ terms: own, weight: 1 });
+  const add = (terms: readonly string[], weight: number): void => {
+    const ids = entryTerms(terms, index);
+    if (ids !== undefined && !variants.some((v) => sameTerms(v.terms, ids)))
+      variants.push({ terms: ids, weight });
+  };
   for (const g of groups) {
-    for (const entry of aliases.groups[g] ?? []) {
-      const ids = entryTerms(entry.terms, index);
-      if (ids !== undefined && !variants.some((v) => sameTerms(v.terms, ids))) {
-        variants.push({ terms: ids, weight: ALIAS_WEIGHT });
-      }
+    for (const entry of aliases.groups[g] ?? []) add(entry.terms, ALIAS_WEIGHT);
+    const region = context.rules.on('regions') ? aliases.regions.get(g) : undefined;
+    if (region === undefined) continue;
+    // "Asian countries": a passage naming Japan or India names some of them. A member the question
+    // names on its own is not what the region stands for ("China's Asian neighbours", "European
+    // countries besides Italy").
+    for (const member of region) {
+      const entries = aliases.groups[member] ?? [];
+      if (entries.some((entry) => entry.words.every((word) => questionWords.has(word)))) continue;
+      for (const entry of entries) add(entry.terms, REGION_WEIGHT);
     }
   }
   const label = span.map((token) => token.surface).join(' ');

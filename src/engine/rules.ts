@@ -116,6 +116,11 @@ export const RULES = [
     why: 'The data folder names one thing several ways (the US, America, Washington); any of them matches.',
   },
   {
+    name: 'regions',
+    kind: 'query',
+    why: 'A region ("Asian neighbours", "a Southeast Asian country") is met, at less than a synonym\'s weight, by the countries the data folder lists in it, so a region the article never names is not an absent name when the article names its countries.',
+  },
+  {
     name: 'acronym-case',
     kind: 'query',
     why: 'An acronym (US, UK) is met by its own letters in any case (uk), never by a lower-case word that only stems to them (use, uses → us).',

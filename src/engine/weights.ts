@@ -52,6 +52,11 @@ export const DEFAULT_MIN_COVERAGE = 0.3;
 
 /** An alias from the data folder's table is nearly the word itself (the table was written for this article). */
 export const ALIAS_WEIGHT = 0.85;
+/**
+ * A country of a region asked about ("Asian neighbours" → Japan, India): the passage names some of
+ * what is asked, not all of it, so less than a synonym.
+ */
+export const REGION_WEIGHT = 0.6;
 /** A word of the same family (compete/competition) usually, but not always, means the same. */
 export const DERIVATION_WEIGHT = 0.7;
 /** A corrected misspelling is what was meant, nearly always; closeness scales it further. */
