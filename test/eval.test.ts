@@ -433,6 +433,26 @@ describe('quality floors', () => {
       floors: { firstRight: 0.78, hit1: 0.76, hit3: 0.81, falseRefusals: 8, outRefused: 0.75 },
     },
     {
+      // Held out, written in the seventh session (2026-12-02) after chat-shorthand and measured at da3c854, 59cb088 and 3b58fa3 (regions): 84.0% first right, 81.3% hit@1, 89.3% hit@3, 6/75 answerable refused, 22/24 out refused.
+      file: 'test/questions-blind-46.json',
+      floors: { firstRight: 0.81, hit1: 0.77, hit3: 0.85, falseRefusals: 8, outRefused: 0.83 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after chat-shorthand and measured at da3c854, 59cb088 and 3b58fa3 (regions): 74.0% first right, 69.7% hit@1, 81.6% hit@3, 10/76 answerable refused, 21/24 out refused.
+      file: 'test/questions-blind-47.json',
+      floors: { firstRight: 0.71, hit1: 0.66, hit3: 0.78, falseRefusals: 12, outRefused: 0.79 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after chat-shorthand and measured at da3c854, 59cb088 and 3b58fa3 (regions): 80.0% first right, 79.5% hit@1, 91.8% hit@3, 3/73 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-48.json',
+      floors: { firstRight: 0.77, hit1: 0.75, hit3: 0.88, falseRefusals: 5, outRefused: 0.75 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after chat-shorthand and measured at da3c854, 59cb088 and 3b58fa3 (regions): 77.0% first right, 74.7% hit@1, 77.3% hit@3, 15/75 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-49.json',
+      floors: { firstRight: 0.74, hit1: 0.71, hit3: 0.73, falseRefusals: 17, outRefused: 0.75 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },
