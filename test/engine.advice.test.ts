@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answeringEngine } from '../src/answer.js';
 import { asksAdvice, recommends } from '../src/engine/advice.js';
+import { loadLibrary } from '../src/library.js';
 
 import { loadLexicon } from '../src/lexicon.js';
 import { askerOf, topParagraph } from './support/ask.js';
@@ -58,5 +60,16 @@ describe('a question asking what someone should do (rule advice-wanted)', () => 
     const question = 'What should the operator do to get the ban lifted?';
     expect(top(ask(question))).toBe(2);
     expect(top(ask(question, { disabledRules: new Set(['advice-wanted'] as const) }))).toBe(1);
+  });
+});
+
+describe("advice against a passage that shares the question's words (the article)", () => {
+  it('puts ¶20\'s recommendation before ¶1, which says Huawei "still thinks it can get the US to drop its bans"', async () => {
+    const engine = answeringEngine(await loadLibrary('data'));
+    for (const question of [
+      'what should huawei do to get its bans removed',
+      'wat shud huawei do to get the bans lifted',
+    ])
+      expect(topParagraph(engine.search(question))).toBe(20);
   });
 });
