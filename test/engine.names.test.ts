@@ -20,6 +20,9 @@ describe('nameKindAsked: questions whose answer is a name', () => {
     ['What law firm did the council hire?', ['organization']],
     ['Which minister signed the order?', ['person']],
     ['Which US state would the factory be built in?', ['location']],
+    // A preposition may lead: "in which newspaper", "from which agency".
+    ['In which newspaper did the interview appear?', ['organization']],
+    ['in which US state would the factory be built?', ['location']],
   ] as const)('%s → %j', (question, kinds) => {
     expect(nameKindAsked(question, info)?.kinds).toEqual(expect.arrayContaining([...kinds]));
   });
