@@ -16,7 +16,8 @@ import { writtenAsNames } from './wording.js';
  * Which/what, then up to three words before the kind noun ("which other Italian operators", "what
  * US company"); the question must not go on with an auxiliary or a verb first ("what did Peng say").
  */
-const NAME_QUESTION = /^(?:so\s+|and\s+|but\s+)?(?:(?:in|on|at|from|by|for|with|to)\s+)?(?:which|what)\s+((?:[\p{L}\p{N}'’-]+\s*){1,4})/iu;
+const NAME_QUESTION =
+  /^(?:so\s+|and\s+|but\s+)?(?:(?:in|on|at|from|by|for|with|to)\s+)?(?:which|what)\s+((?:[\p{L}\p{N}'’-]+\s*){1,4})/iu;
 /** Words that end the noun phrase before its head: the question's verb or auxiliary has started. */
 const PHRASE_END = new Set([
   'is',
