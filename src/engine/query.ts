@@ -17,6 +17,7 @@ import { meanIdf, wordConcept } from './word-concept.js';
 import { placeInLongerName } from './name-parts.js';
 import { sourceTokens } from './sources.js';
 import type { SourceNames } from './sources.js';
+import type { NameInitials } from './initials.js';
 import { answerTypeTokens, inOrganisationDescription, topicTokens, writtenAsNames } from './wording.js';
 import { ABSENT_MODIFIER_MASS, ALIAS_WEIGHT, REGION_WEIGHT } from './weights.js';
 
@@ -95,6 +96,8 @@ export interface QueryContext {
   readonly rules: RuleSwitches;
   /** The corpus's publication names, which point at the article rather than ask about something. */
   readonly sources?: SourceNames;
+  /** Initials of the long names the passages write out (SMH: Sydney Morning Herald). */
+  readonly initials?: NameInitials;
 }
 
 const QUOTED = /["“”„«»]([^"“”„«»]{1,300})["“”„«»]/gu;

@@ -116,6 +116,11 @@ export const RULES = [
     why: 'The data folder names one thing several ways (the US, America, Washington); any of them matches.',
   },
   {
+    name: 'name-initials',
+    kind: 'query',
+    why: 'Askers shorten a long name they have read to its initials (SMH, NIL): written in capitals, initials that spell exactly one name of three words or more in the passages mean that name, not an unknown one.',
+  },
+  {
     name: 'regions',
     kind: 'query',
     why: 'A region ("Asian neighbours", "a Southeast Asian country") is met, at less than a synonym\'s weight, by the countries the data folder lists in it, so a region the article never names is not an absent name when the article names its countries.',

@@ -19,7 +19,7 @@ import {
   nearStopword,
   typoVariants,
 } from './variants.js';
-import { DERIVATION_WEIGHT } from './weights.js';
+import { ALIAS_WEIGHT, DERIVATION_WEIGHT } from './weights.js';
 
 export function meanIdf(terms: readonly number[], index: InvertedIndex): number {
   let sum = 0;
@@ -58,6 +58,10 @@ export function wordConcept(
   const hasExact = stemmed && !familyOnly;
   const thesaurus = realWord && !token.acronym && rules.on('thesaurus') ? lexicon.thesaurus : undefined;
   if (hasExact) variants.push({ terms: [exact], weight: 1 });
+  // SMH for the Sydney Morning Herald the passages write out.
+  const spelledOut =
+    token.acronym && !stemmed && rules.on('name-initials') ? context.initials?.get(token.word) : undefined;
+  if (spelledOut !== undefined) variants.push({ terms: spelledOut, weight: ALIAS_WEIGHT });
   else if (familyOnly) variants.push({ terms: [exact], weight: DERIVATION_WEIGHT });
   for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
