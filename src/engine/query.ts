@@ -18,7 +18,13 @@ import { placeInLongerName } from './name-parts.js';
 import { sourceTokens } from './sources.js';
 import type { SourceNames } from './sources.js';
 import type { NameInitials } from './initials.js';
-import { answerTypeTokens, inOrganisationDescription, topicTokens, writtenAsNames } from './wording.js';
+import {
+  answerTypeTokens,
+  inOrganisationDescription,
+  organisationDescriptionHeads,
+  topicTokens,
+  writtenAsNames,
+} from './wording.js';
 import { ABSENT_MODIFIER_MASS, ALIAS_WEIGHT, REGION_WEIGHT } from './weights.js';
 
 export { prepareAliases } from './aliases.js';
@@ -122,6 +128,10 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   const questionWords = new Set(read.map((t) => t.word));
   const answerTypes = answerTypeTokens(text, tokens);
   const inTopic = topicTokens(text, tokens);
+  // "The Chinese vendor", "the Shenzhen firm": who is meant, not what is asked about.
+  const describing = context.rules.on('organisation-description')
+    ? organisationDescriptionHeads(text, tokens)
+    : new Set<Token>();
   let topic: number | undefined;
   let topicEnd: number | undefined;
   const { aliases } = context;
@@ -141,7 +151,8 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     }
     if (alias !== undefined) {
       const span = tokens.slice(i, i + alias.length);
-      concepts.push(aliasConcept(span, alias.groups, context, names, questionWords));
+      const made = aliasConcept(span, alias.groups, context, names, questionWords);
+      concepts.push(span.some((t) => describing.has(t)) ? describingConcept(made) : made);
       i += alias.length;
       continue;
     }
@@ -156,6 +167,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
         inOrganisationDescription(text, tokens, i)
       )
         placed = { ...placed, absentName: false, mass: placed.mass * DESCRIPTOR_MASS };
+      if (describing.has(token)) placed = describingConcept(placed);
       concepts.push(describesNext(text, tokens, i, context) ? asModifier(placed, context.rules) : placed);
     }
     i += 1;
@@ -166,6 +178,11 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
     phrases,
     ...(topical ? { topic, topicEnd: topicEnd ?? concepts.length } : {}),
   };
+}
+
+/** The kind noun of a description of an organisation weighs like the description's other words. */
+function describingConcept(concept: Concept): Concept {
+  return { ...concept, mass: concept.mass * DESCRIPTOR_MASS, absentName: false, absentThing: false };
 }
 
 function aliasConcept(

@@ -116,6 +116,11 @@ export const RULES = [
     why: 'The data folder names one thing several ways (the US, America, Washington); any of them matches.',
   },
   {
+    name: 'organisation-description',
+    kind: 'query',
+    why: 'A definite description of an organisation by its kind ("the Chinese vendor", "the Shenzhen firm", "the company") refers to one the reader knows; its kind noun says who is meant, not what is asked, so it weighs like the description\'s other words and is no evidence against the question.',
+  },
+  {
     name: 'name-initials',
     kind: 'query',
     why: 'Askers shorten a long name they have read to its initials (SMH, NIL): written in capitals, initials that spell exactly one name of three words or more in the passages mean that name, not an unknown one.',

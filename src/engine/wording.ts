@@ -62,10 +62,11 @@ export function writtenAsNames(text: string, tokens: readonly Token[]): Set<Toke
 
 /**
  * Nouns that name an organisation only by its kind: "the Shenzhen firm", "the Chinese vendor", "the
- * telecom giant" refer to one the reader already knows.
+ * telecom giant" refer to one the reader already knows. Not "group": as often a set of people or
+ * things ("the group chat", "the group of countries").
  */
 const GENERIC_ORGANISATION =
-  /^(?:company|firm|vendor|supplier|giant|maker|manufacturer|provider|corporation|business|outfit|group|brand)$/u;
+  /^(?:company|firm|vendor|supplier|giant|maker|manufacturer|provider|corporation|business|outfit|brand)$/u;
 
 /**
  * Whether the i-th token is a word of a definite description of an organisation by its kind ("the
@@ -83,6 +84,25 @@ export function inOrganisationDescription(text: string, tokens: readonly Token[]
     if (GENERIC_ORGANISATION.test(next.word)) return true;
   }
   return false;
+}
+
+/** The generic nouns that head a definite description of an organisation ("the Chinese vendor"). */
+export function organisationDescriptionHeads(text: string, tokens: readonly Token[]): Set<Token> {
+  const heads = new Set<Token>();
+  tokens.forEach((token, k) => {
+    if (!GENERIC_ORGANISATION.test(token.word)) return;
+    for (let start = k; start >= Math.max(0, k - 2); start -= 1) {
+      const first = tokens[start];
+      if (first === undefined) return;
+      if (/\b(?:the|this|that)\s+$/iu.test(text.slice(0, first.start))) {
+        heads.add(token);
+        return;
+      }
+      const previous = tokens[start - 1];
+      if (previous === undefined || !/^[\s-]+$/u.test(text.slice(previous.end, first.start))) return;
+    }
+  });
+  return heads;
 }
 
 /**
