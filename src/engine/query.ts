@@ -121,7 +121,7 @@ export function parseQuery(question: string, context: QueryContext): ParsedQuery
   // "The Light Reading piece", "that LR article": the source named, not a topic.
   const source =
     context.sources !== undefined && context.rules.on('source-names')
-      ? sourceTokens(text, read, context.sources, context.index)
+      ? sourceTokens(text, read, context.sources, context.index, context.rules.on('opinion-frame'))
       : undefined;
   const tokens = source === undefined || source.size === 0 ? read : read.filter((t) => !source.has(t));
   const names = ignoreCase ? new Set<Token>() : writtenAsNames(text, tokens);

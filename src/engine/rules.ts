@@ -121,6 +121,11 @@ export const RULES = [
     why: 'A definite description of an organisation by its kind ("the Chinese vendor", "the Shenzhen firm", "the company") refers to one the reader knows; its kind noun says who is meant, not what is asked, so it weighs like the description\'s other words and is no evidence against the question.',
   },
   {
+    name: 'opinion-frame',
+    kind: 'query',
+    why: 'In "what does the author think…", "do you reckon…" the verb of opinion says whose view is asked, not what the answer says: it is read as a pointer to the writer, like "the author", not as a word a passage must share.',
+  },
+  {
     name: 'name-initials',
     kind: 'query',
     why: 'Askers shorten a long name they have read to its initials (SMH, NIL): written in capitals, initials that spell exactly one name of three words or more in the passages mean that name, not an unknown one.',

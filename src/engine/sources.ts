@@ -39,6 +39,15 @@ export function sourceNames(corpus: Corpus, index: InvertedIndex): SourceNames {
  */
 const WRITER = new Set(['author', 'writer', 'columnist', 'journalist', 'reporter']);
 const POINTING = /\b(?:the|this|that|ur|your)\s+$/iu;
+/**
+ * A verb of opinion after whoever holds it ("does the author think…", "what do you reckon…"): the
+ * question asks for that view; the verb is not a word the answer shares ("it still thinks it can
+ * get the US to drop its bans" is no answer to "what does the author think Huawei should do").
+ */
+const OPINION_VERB =
+  /^(?:think|thinks|thought|reckon|reckons|reckoned|believe|believes|feel|feels|figure|figures|suppose|supposes)$/u;
+const OPINION_FRAME =
+  /\b(?:author|writer|columnist|journalist|reporter|piece|article|story|lr|he|she|they|you|u|i|we)\s+(?:really\s+|actually\s+|personally\s+)?$/iu;
 
 /**
  * The question tokens that spell a source name (or, written in capitals, its initials) or point at
@@ -49,10 +58,14 @@ export function sourceTokens(
   tokens: readonly Token[],
   sources: SourceNames,
   index: InvertedIndex,
+  opinionFrames = false,
 ): Set<Token> {
   const found = new Set<Token>();
   tokens.forEach((token, i) => {
     if (WRITER.has(token.word) && POINTING.test(text.slice(0, token.start)) && !index.termIds.has(token.term))
+      found.add(token);
+    // "What does the author think Huawei should do": whose view is asked, not a word of the answer.
+    if (opinionFrames && OPINION_VERB.test(token.word) && OPINION_FRAME.test(text.slice(0, token.start)))
       found.add(token);
     if (token.acronym && sources.initials.has(token.word)) found.add(token);
     for (const phrase of sources.phrases) {
