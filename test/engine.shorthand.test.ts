@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answeringEngine } from '../src/answer.js';
-import { respellShorthand } from '../src/engine/chat-words.js';
+import { respellIdioms, respellShorthand } from '../src/engine/chat-words.js';
 import type { Engine } from '../src/engine/types.js';
 import { loadLibrary } from '../src/library.js';
 import { topParagraph } from './support/ask.js';
@@ -36,5 +36,26 @@ describe('chat shorthand for everyday words (rule chat-shorthand)', () => {
   ])('%s → ¶%i', (question, paragraph) => {
     expect(topParagraph(on.search(question))).toBe(paragraph);
     expect(topParagraph(off.search(question))).not.toBe(paragraph);
+  });
+});
+
+describe('idioms read as what they mean (rule idioms)', () => {
+  it.each([
+    ['what strings are attached to the approval', 'what conditions to the approval'],
+    ['approved, but with strings attached?', 'approved, but with conditions?'],
+    ['any strings?', 'any conditions?'],
+    // Strings that are not conditions.
+    ['pull some strings in Rome', 'pull some strings in Rome'],
+    ['string theory', 'string theory'],
+  ])('%s → %s', (typed, read) => {
+    expect(respellIdioms(typed)).toBe(read);
+  });
+
+  it('answers "rome let the operator use chinese kit, any strings attached?" from ¶7 ("it is conditional")', async () => {
+    const on = answeringEngine(await loadLibrary('data'));
+    const off = answeringEngine(await loadLibrary('data', { disabledRules: new Set(['idioms'] as const) }));
+    const question = 'rome let the operator use chinese kit, any strings attached?';
+    expect(topParagraph(on.search(question))).toBe(7);
+    expect(topParagraph(off.search(question))).not.toBe(7);
   });
 });

@@ -15,7 +15,7 @@ import {
   figureAsked,
 } from './intent.js';
 import type { LexiconInfo } from './lexicon-info.js';
-import { respellQuestionWord, respellShorthand } from './chat-words.js';
+import { respellIdioms, respellQuestionWord, respellShorthand } from './chat-words.js';
 import { extractQuestion } from './message.js';
 import { addVariantTerms, nameKindAsked, namesSomethingNew, questionTerms } from './names.js';
 import type { NameAsked } from './names.js';
@@ -51,7 +51,8 @@ export function readMessage(message: string, rules: RuleSwitches): ReadMessage {
   const shown = read.shortened && read.question.length > 0;
   const alternatives = rules.on('questions-apart') ? (read.alternatives ?? []) : [];
   const respelled = respellQuestionWord(read.question);
-  const question = rules.on('chat-shorthand') ? respellShorthand(respelled) : respelled;
+  const spelled = rules.on('chat-shorthand') ? respellShorthand(respelled) : respelled;
+  const question = rules.on('idioms') ? respellIdioms(spelled) : spelled;
   return { question, asked: shown ? { asked: read.question } : {}, alternatives };
 }
 

@@ -63,3 +63,19 @@ const SHORTHAND_WORD = new RegExp(
 export function respellShorthand(question: string): string {
   return question.replace(SHORTHAND_WORD, (word) => CHAT_SHORTHAND[word] ?? word);
 }
+
+/**
+ * Idioms whose words mean something else together: "strings attached" are conditions ("what strings
+ * are attached to the approval", "no strings attached"), not strings.
+ */
+const IDIOMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bstrings\s+(?:(?:are|were|is|was|come|came|comes|be|being|get|got)\s+)?attached\b/giu, 'conditions'],
+  [/\b(what|which|any|no|the)\s+strings\b/giu, '$1 conditions'],
+];
+
+/** The question with each idiom written as what it means. */
+export function respellIdioms(question: string): string {
+  let out = question;
+  for (const [idiom, meaning] of IDIOMS) out = out.replace(idiom, meaning);
+  return out;
+}

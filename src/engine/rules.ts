@@ -106,6 +106,11 @@ export const RULES = [
     why: 'People type everyday words in shorthand (yrs, co, nat, gov, ex): a shorthand the article does not use means its word, read like the word itself, so "a us co" is not an unknown name.',
   },
   {
+    name: 'idioms',
+    kind: 'query',
+    why: 'Some phrases mean something their words do not ("strings attached" are conditions): the question is read with the phrase written as what it means.',
+  },
+  {
     name: 'typo-correction',
     kind: 'query',
     why: 'A misspelt word means its nearest spelling in the article or in English, and a written abbreviation (natl, govt) the one article word it shortens; a correct English word is not a typo of another.',
