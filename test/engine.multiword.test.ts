@@ -17,6 +17,14 @@ describe('word pairs the dictionary lists as one word (rule multiword-lemmas)', 
       'will the club patch up its relations?',
     ],
     [
+      'a particle after a short object, before a preposition (patch things up with → repair)',
+      [
+        'The club has good relations with its fans.',
+        'The club wants to repair its relations with the league.',
+      ],
+      'is the club honestly trying to patch things up with the league now?',
+    ],
+    [
       'a particle after its preposition (clamp down on → restrict)',
       ['The council will discuss the club.', 'The council will restrict the club.'],
       'did the council clamp down on the club?',

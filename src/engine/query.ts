@@ -269,5 +269,9 @@ const DESCRIPTOR_MASS = 0.3;
  * The particle after a word, right after it or after a short object ("turned down", "patch things
  * up", "shut the company out"): with a verb it may make a phrasal verb the dictionary lists.
  */
-const PARTICLE =
-  /^\s+(?:(?:the|a|an|it|them|things|this|that|its|their)\s+(?:[\p{L}-]+\s+)?)?(up|down|out|off|in|on|over|back|through|away|along|around|aside|with|against|into)\b/iu;
+const PARTICLES = 'up|down|out|off|in|on|over|back|through|away|along|around|aside|with|against|into';
+// The object's second word is not itself a particle: in "patch things up with", "up" is the particle.
+const PARTICLE = new RegExp(
+  `^\\s+(?:(?:the|a|an|it|them|things|this|that|its|their)\\s+(?:(?!(?:${PARTICLES})\\b)[\\p{L}-]+\\s+)?)?(${PARTICLES})\\b`,
+  'iu',
+);
