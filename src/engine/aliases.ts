@@ -14,6 +14,8 @@ export interface AliasEntry {
   readonly acronyms: readonly boolean[];
   /** The entry's words, lower-cased (to tell whether a question names the entry). */
   readonly words: readonly string[];
+  /** Every word written with a capital (Vincent Peng): a name. */
+  readonly capitalised: boolean;
   readonly group: number;
 }
 
@@ -43,6 +45,7 @@ export function prepareAliases(table: AliasTable): PreparedAliases {
         terms,
         acronyms: tokens.map((token) => token.acronym),
         words: tokens.map((token) => token.word),
+        capitalised: tokens.every((token) => /^\p{Lu}/u.test(token.surface)),
         group: g,
       };
       entries.push(entry);

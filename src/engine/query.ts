@@ -205,7 +205,12 @@ function aliasConcept(
       variants.push({ terms: ids, weight });
   };
   for (const g of groups) {
-    for (const entry of aliases.groups[g] ?? []) add(entry.terms, ALIAS_WEIGHT);
+    for (const entry of aliases.groups[g] ?? []) {
+      add(entry.terms, ALIAS_WEIGHT);
+      // After naming "Vincent Peng" once, the article writes "Peng".
+      if (context.rules.on('surnames') && entry.terms.length >= 2 && entry.capitalised)
+        add(entry.terms.slice(-1), ALIAS_WEIGHT);
+    }
     const region = context.rules.on('regions') ? aliases.regions.get(g) : undefined;
     if (region === undefined) continue;
     // "Asian countries": a passage naming Japan or India names some of them. A member the question

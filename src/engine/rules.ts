@@ -136,6 +136,11 @@ export const RULES = [
     why: 'Askers shorten a long name they have read to its initials (SMH, NIL): written in capitals, initials that spell exactly one name of three words or more in the passages mean that name, not an unknown one.',
   },
   {
+    name: 'surnames',
+    kind: 'query',
+    why: 'A person the alias table names in full ("board member" = Vincent Peng) is met by the last word of the name alone: after the first mention an article writes "Peng".',
+  },
+  {
     name: 'regions',
     kind: 'query',
     why: 'A region ("Asian neighbours", "a Southeast Asian country") is met, at less than a synonym\'s weight, by the countries the data folder lists in it, so a region the article never names is not an absent name when the article names its countries.',
