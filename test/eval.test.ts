@@ -453,6 +453,46 @@ describe('quality floors', () => {
       floors: { firstRight: 0.74, hit1: 0.71, hit3: 0.73, falseRefusals: 17, outRefused: 0.75 },
     },
     {
+      // Held out, written in the seventh session (2026-12-02) after regions, measured at da3c854, 3b58fa3 and bfb7578: 79.0% first right, 74.7% hit@1, 78.7% hit@3, 10/75 answerable refused, 22/24 out refused.
+      file: 'test/questions-blind-50.json',
+      floors: { firstRight: 0.76, hit1: 0.71, hit3: 0.75, falseRefusals: 12, outRefused: 0.83 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after regions, measured at da3c854, 3b58fa3 and bfb7578: 79.0% first right, 78.4% hit@1, 82.4% hit@3, 8/74 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-51.json',
+      floors: { firstRight: 0.76, hit1: 0.74, hit3: 0.78, falseRefusals: 10, outRefused: 0.75 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after regions, measured at da3c854, 3b58fa3 and bfb7578: 78.0% first right, 80.0% hit@1, 86.7% hit@3, 8/75 answerable refused, 17/24 out refused.
+      file: 'test/questions-blind-52.json',
+      floors: { firstRight: 0.75, hit1: 0.76, hit3: 0.83, falseRefusals: 10, outRefused: 0.62 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after regions, measured at da3c854, 3b58fa3 and bfb7578: 72.0% first right, 63.0% hit@1, 72.6% hit@3, 9/73 answerable refused, 23/24 out refused.
+      file: 'test/questions-blind-53.json',
+      floors: { firstRight: 0.69, hit1: 0.59, hit3: 0.68, falseRefusals: 11, outRefused: 0.88 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after organisation-description, measured at da3c854, 6acf3c1 and bfb7578: 81.0% first right, 77.0% hit@1, 85.1% hit@3, 8/74 answerable refused, 22/24 out refused.
+      file: 'test/questions-blind-54.json',
+      floors: { firstRight: 0.78, hit1: 0.73, hit3: 0.81, falseRefusals: 10, outRefused: 0.83 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after organisation-description, measured at da3c854, 6acf3c1 and bfb7578: 81.0% first right, 78.9% hit@1, 84.2% hit@3, 8/76 answerable refused, 21/24 out refused.
+      file: 'test/questions-blind-55.json',
+      floors: { firstRight: 0.78, hit1: 0.75, hit3: 0.8, falseRefusals: 10, outRefused: 0.79 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after organisation-description, measured at da3c854, 6acf3c1 and bfb7578: 82.0% first right, 81.6% hit@1, 85.5% hit@3, 8/76 answerable refused, 20/24 out refused.
+      file: 'test/questions-blind-56.json',
+      floors: { firstRight: 0.79, hit1: 0.78, hit3: 0.82, falseRefusals: 10, outRefused: 0.75 },
+    },
+    {
+      // Held out, written in the seventh session (2026-12-02) after organisation-description, measured at da3c854, 6acf3c1 and bfb7578: 77.0% first right, 72.4% hit@1, 80.3% hit@3, 9/76 answerable refused, 22/24 out refused.
+      file: 'test/questions-blind-57.json',
+      floors: { firstRight: 0.74, hit1: 0.68, hit3: 0.76, falseRefusals: 11, outRefused: 0.83 },
+    },
+    {
       // Measured 75.8% first right, 78.3% hit@1, 82.6% hit@3, 4/69 answerable refused, 31/42 out refused.
       file: 'test/questions-probes.json',
       floors: { firstRight: 0.71, hit1: 0.73, hit3: 0.8, falseRefusals: 6, outRefused: 0.64 },

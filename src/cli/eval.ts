@@ -33,7 +33,7 @@ import { loadLibrary } from '../library.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHARED_EVAL = path.join(ROOT, '..', 'shared', 'eval');
 /** The blind helper sets test/questions-blind.json, test/questions-blind-2.json, …, in order. */
-const BLIND_SETS = 49;
+const BLIND_SETS = 57;
 const blindFile = (n: number): string => `questions-blind${n === 1 ? '' : `-${n}`}.json`;
 
 const DEFAULT_SETS = {
