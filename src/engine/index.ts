@@ -28,7 +28,7 @@ import type { Candidate } from './rerank.js';
 import { ruleSwitches } from './rules.js';
 import type { RuleName } from './rules.js';
 import { sourceNames } from './sources.js';
-import { nameInitials } from './initials.js';
+import { lazyNameInitials } from './initials.js';
 import {
   NO_INSTRUCTIONS,
   NO_SUCH_FIGURE,
@@ -100,7 +100,7 @@ export function createEngine(corpus: Corpus, options: EngineOptions = {}): Engin
     lexicon: prepareLexicon(options.lexicon),
     rules,
     sources: sourceNames(corpus, index),
-    initials: nameInitials(index),
+    initials: lazyNameInitials(index),
   };
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const scratch: Scratch = {

@@ -9,6 +9,15 @@ import { fold, tokenize } from './tokenize.js';
 /** Folded initials → the index terms of the one name they spell. */
 export type NameInitials = ReadonlyMap<string, readonly number[]>;
 
+/**
+ * The initials, found on the first lookup: finding them tokenises every passage again, which only
+ * a question with an unknown acronym needs, so building an engine does not pay for it.
+ */
+export function lazyNameInitials(index: InvertedIndex): Pick<NameInitials, 'get'> {
+  let found: NameInitials | undefined;
+  return { get: (key) => (found ??= nameInitials(index)).get(key) };
+}
+
 /** Names of at least this many words are shortened to their initials; two letters (VP, RZ) are too often a common acronym. */
 const MIN_NAME_WORDS = 3;
 

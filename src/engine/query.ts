@@ -103,7 +103,7 @@ export interface QueryContext {
   /** The corpus's publication names, which point at the article rather than ask about something. */
   readonly sources?: SourceNames;
   /** Initials of the long names the passages write out (SMH: Sydney Morning Herald). */
-  readonly initials?: NameInitials;
+  readonly initials?: Pick<NameInitials, 'get'>;
 }
 
 const QUOTED = /["“”„«»]([^"“”„«»]{1,300})["“”„«»]/gu;

@@ -58,11 +58,11 @@ export function wordConcept(
   const hasExact = stemmed && !familyOnly;
   const thesaurus = realWord && !token.acronym && rules.on('thesaurus') ? lexicon.thesaurus : undefined;
   if (hasExact) variants.push({ terms: [exact], weight: 1 });
+  else if (familyOnly) variants.push({ terms: [exact], weight: DERIVATION_WEIGHT });
   // SMH for the Sydney Morning Herald the passages write out.
   const spelledOut =
     token.acronym && !stemmed && rules.on('name-initials') ? context.initials?.get(token.word) : undefined;
   if (spelledOut !== undefined) variants.push({ terms: spelledOut, weight: ALIAS_WEIGHT });
-  else if (familyOnly) variants.push({ terms: [exact], weight: DERIVATION_WEIGHT });
   for (const id of rules.on('derivations') ? derivations(token.term, index) : []) {
     if (id !== exact && hasPostings(id)) variants.push({ terms: [id], weight: DERIVATION_WEIGHT });
   }
